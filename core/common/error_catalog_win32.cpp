@@ -331,6 +331,16 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
      {"From the host: `Test-NetConnection HOST -Port 445` and `Resolve-DnsName HOST`.",
       "The endpoint's DNS servers and gateway: `Get-HnsEndpoint | Select-Object Name, DNSServerList, "
       "GatewayAddress`."}},
+    {HCN_ERROR_CONSTANT(HcsTerminatedDuringStart),
+     "HCS_E_TERMINATED_DURING_START: an HCS (compute system) error, not one of HNS: the container or its "
+     "utility VM exited while it was being started, before it was up.",
+     {"The utility VM of a Hyper-V isolated container failed to boot: too little free memory on the host, "
+      "or a VM host without nested virtualization.",
+      "The container's first process exited at once (a wrong entry point, an image of another Windows "
+      "build)."},
+     {"`docker ps -a` / `crictl ps -a` for the container's exit code; `hcsdiag list` for its utility VM.",
+      "The Hyper-V-Compute event log: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-Compute-Admin "
+      "-MaxEvents 50`."}},
     {HCN_ERROR_CONSTANT(HcsImageMismatch),
      "HCS_E_IMAGE_MISMATCH: an HCS (compute system) error, not one of HNS: the container image was built "
      "for another Windows build than the host's, so it cannot run with process isolation.",
@@ -358,6 +368,51 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
      {"`docker ps -a` / `crictl ps -a` for the container's exit; `hcsdiag list` for its utility VM.",
       "The Hyper-V-Compute event log: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-Compute-Admin "
       "-MaxEvents 50`."}},
+    {HCN_ERROR_CONSTANT(HcsConnectFailed),
+     "HCS_E_CONNECT_FAILED: an HCS (compute system) error, not one of HNS: HCS could not connect to the "
+     "guest side of the container (the guest compute service in its utility VM); the guest never "
+     "answered. Older Windows words it \"A connection could not be established with the Virtual Machine "
+     "hosting the Container.\"",
+     {"The utility VM of a Hyper-V isolated container crashed or did not finish booting (too little free "
+      "memory, a VM host without nested virtualization).",
+      "An antivirus that blocks or scans the VM worker process (vmwp.exe) or the utility VM's files.",
+      "vmcompute or the Hyper-V services in a bad state (after an update), so that every new container "
+      "fails the same way."},
+     {"`hcsdiag list` for the utility VM; free memory: `Get-Counter '\\Memory\\Available MBytes'`.",
+      "The Hyper-V-Compute event log: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-Compute-Admin "
+      "-MaxEvents 50`.",
+      "Whether a process-isolated container starts (`docker run --isolation=process`, with an image of the "
+      "host's build); if only Hyper-V isolation fails, `Restart-Service vmcompute` and the antivirus "
+      "exclusions for vmwp.exe and the container data folder."}},
+    {HCN_ERROR_CONSTANT(HcsConnectionTimeout),
+     "HCS_E_CONNECTION_TIMEOUT: an HCS (compute system) error, not one of HNS: the guest side of the "
+     "container (its utility VM) did not answer HCS in time.",
+     {"A host short of memory or CPU, or many containers starting at once, so that the utility VM boots "
+      "too slowly.",
+      "The utility VM hung or crashed while starting; the same causes as HCS_E_CONNECT_FAILED."},
+     {"`hcsdiag list`; the host's load: `Get-Counter '\\Processor(_Total)\\% Processor Time', "
+      "'\\Memory\\Available MBytes'`.",
+      "The Hyper-V-Compute event log: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-Compute-Admin "
+      "-MaxEvents 50`."}},
+    {HCN_ERROR_CONSTANT(HcsConnectionClosed),
+     "HCS_E_CONNECTION_CLOSED: an HCS (compute system) error, not one of HNS: the connection to the guest "
+     "side of the container (its utility VM) closed while a request was in flight.",
+     {"The utility VM or the container crashed or was stopped during the request (an out-of-memory kill, a "
+      "stop from the runtime).",
+      "vmcompute restarted while the container was running."},
+     {"`docker ps -a` / `crictl ps -a` for the container's exit; `hcsdiag list` for its utility VM.",
+      "The Hyper-V-Compute event log: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-Compute-Admin "
+      "-MaxEvents 50`."}},
+    {HCN_ERROR_CONSTANT(HcsInvalidJson),
+     "HCS_E_INVALID_JSON: an HCS (compute system) error, not one of HNS: the document the runtime sent to "
+     "HCS (a container's configuration, or a change such as adding a network adapter) is invalid, or "
+     "this Windows build does not understand it.",
+     {"A runtime or shim newer than the host supports (a schema or field this Windows build does not "
+      "know).",
+      "A network plugin that hands the runtime a malformed endpoint or namespace ID."},
+     {"The host's build (`cmd /c ver`) against the versions the runtime supports; the runtime's debug log "
+      "shows the document it sent.",
+      "The endpoint IDs in the request: `Get-HnsEndpoint | Select-Object ID, Name`."}},
     {HCN_ERROR_CONSTANT(HcsSystemNotFound),
      "HCS_E_SYSTEM_NOT_FOUND: an HCS (compute system) error, not one of HNS: the container or VM the call "
      "names does not exist (any more). Older Windows words it \"A Compute System with the specified "
@@ -384,6 +439,32 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
      {"The container's state: `hcsdiag list`, `docker ps -a`, `crictl ps -a`.",
       "Whether its endpoint is left behind: `Get-HnsEndpoint` for endpoints of containers that no longer "
       "run."}},
+    {HCN_ERROR_CONSTANT(HcsOperationTimeout),
+     "HCS_E_OPERATION_TIMEOUT: an HCS (compute system) error, not one of HNS: an operation on a container "
+     "or VM (create, start, a change such as adding a network adapter) did not complete in time.",
+     {"A host short of memory, CPU or disk throughput, or many containers created at once.",
+      "vmcompute or HNS hung or busy, so that a network adapter could not be added in time."},
+     {"`Get-Service vmcompute, hns` and the time of their last restart; `hcsdiag list`.",
+      "The Hyper-V-Compute event log: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-Compute-Admin "
+      "-MaxEvents 50`.",
+      "The HNS event log: `Get-WinEvent -LogName Microsoft-Windows-Host-Network-Service-Admin -MaxEvents "
+      "50`."}},
+    {HCN_ERROR_CONSTANT(HcsAccessDenied),
+     "HCS_E_ACCESS_DENIED: an HCS (compute system) error, not one of HNS: the caller is neither an "
+     "administrator nor a member of the Hyper-V Administrators group, which HCS requires.",
+     {"A runtime, a plugin or a tool (hcsdiag) run as a user that is not an administrator, or from a shell "
+      "that is not elevated."},
+     {"`whoami /groups` for Administrators or Hyper-V Administrators; run from an elevated shell.",
+      "`Add-LocalGroupMember -Group \"Hyper-V Administrators\" -Member USER` (the user signs in again "
+      "afterwards)."}},
+    {HCN_ERROR_CONSTANT(HcsServiceDisconnect),
+     "HCS_E_SERVICE_DISCONNECT: an HCS (compute system) error, not one of HNS: the Host Compute Service "
+     "(vmcompute) went away while a call to it was in flight.",
+     {"vmcompute crashed, or was stopped or restarted (an update, an administrator) during the call."},
+     {"`Get-Service vmcompute`; its stops and crashes in the System log: `Get-WinEvent -FilterHashtable "
+      "@{LogName='System'; ProviderName='Service Control Manager'} -MaxEvents 50`.",
+      "The Hyper-V-Compute event log: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-Compute-Admin "
+      "-MaxEvents 50`."}},
 };
 
 } // namespace

@@ -79,18 +79,38 @@ constexpr std::array kHResults{
     HResultInfo{hr::DeletePending, "ERROR_DELETE_PENDING",
                 "The file cannot be opened because it is in the process of being deleted. "},
     HResultInfo{hr::BadNetPath, "ERROR_BAD_NETPATH", "The network path was not found. "},
+    HResultInfo{hr::HcsTerminatedDuringStart, "HCS_E_TERMINATED_DURING_START",
+                "The virtual machine or container exited unexpectedly while starting. "},
     HResultInfo{hr::HcsImageMismatch, "HCS_E_IMAGE_MISMATCH",
                 "The container operating system does not match the host operating system. "},
     HResultInfo{hr::HcsInvalidState, "HCS_E_INVALID_STATE",
                 "The requested virtual machine or container operation is not valid in the current state. "},
     HResultInfo{hr::HcsUnexpectedExit, "HCS_E_UNEXPECTED_EXIT",
                 "The virtual machine or container exited unexpectedly. "},
+    HResultInfo{hr::HcsConnectFailed, "HCS_E_CONNECT_FAILED",
+                "A connection could not be established with the container or virtual machine. "},
+    HResultInfo{hr::HcsConnectionTimeout, "HCS_E_CONNECTION_TIMEOUT",
+                "The operation timed out because a response was not received from the virtual machine or "
+                "container. "},
+    HResultInfo{hr::HcsConnectionClosed, "HCS_E_CONNECTION_CLOSED",
+                "The connection with the virtual machine or container was closed. "},
+    HResultInfo{hr::HcsInvalidJson, "HCS_E_INVALID_JSON",
+                "The virtual machine or container JSON document is invalid. "},
     HResultInfo{hr::HcsSystemNotFound, "HCS_E_SYSTEM_NOT_FOUND",
                 "A virtual machine or container with the specified identifier does not exist. "},
     HResultInfo{hr::HcsSystemAlreadyExists, "HCS_E_SYSTEM_ALREADY_EXISTS",
                 "A virtual machine or container with the specified identifier already exists. "},
     HResultInfo{hr::HcsSystemAlreadyStopped, "HCS_E_SYSTEM_ALREADY_STOPPED",
                 "The virtual machine or container with the specified identifier is not running. "},
+    HResultInfo{hr::HcsOperationTimeout, "HCS_E_OPERATION_TIMEOUT",
+                "The operation did not complete in time. "},
+    HResultInfo{hr::HcsAccessDenied, "HCS_E_ACCESS_DENIED",
+                "Insufficient privileges. Only administrators or users that are members of the Hyper-V "
+                "Administrators user group are permitted to access virtual machines or containers. To add "
+                "yourself to the Hyper-V Administrators user group, please see https://aka.ms/hcsadmin for "
+                "more information. "},
+    HResultInfo{hr::HcsServiceDisconnect, "HCS_E_SERVICE_DISCONNECT",
+                "The host compute system service has disconnected unexpectedly. "},
     HResultInfo{hr::NetworkNotFound, "HCN_E_NETWORK_NOT_FOUND", "The network was not found. "},
     HResultInfo{hr::EndpointNotFound, "HCN_E_ENDPOINT_NOT_FOUND", "The endpoint was not found. "},
     HResultInfo{hr::LayerNotFound, "HCN_E_LAYER_NOT_FOUND", "The network's underlying layer was not found. "},
@@ -203,6 +223,8 @@ struct OtherWording
 constexpr OtherWording kOtherWordings[] = {
     // An older Windows words it so.
     {hr::HcsSystemNotFound, "A Compute System with the specified identifier does not exist."},
+    {hr::HcsConnectFailed,
+     "A connection could not be established with the Virtual Machine hosting the Container."},
     // Windows in other languages: only texts known for certain.
     {hr::ElementNotFound, "Element nicht gefunden."}, // German
     {hr::ElementNotFound, "\u042d\u043b\u0435\u043c\u0435\u043d\u0442 \u043d\u0435 "

@@ -131,6 +131,18 @@ void TestErrorCatalog::fieldKnowledge_data()
     QTest::newRow("HCS system not found: the container went away during network set-up")
         << int(hr::HcsSystemNotFound) << "race"
         << "hcsdiag list";
+    QTest::newRow("HCS connect failed: the utility VM did not answer")
+        << int(hr::HcsConnectFailed) << "utility VM"
+        << "Hyper-V-Compute-Admin";
+    QTest::newRow("HCS connection timeout: a host too loaded to boot the utility VM in time")
+        << int(hr::HcsConnectionTimeout) << "many containers starting at once"
+        << "Available MBytes";
+    QTest::newRow("HCS service disconnect: vmcompute restarted during the call")
+        << int(hr::HcsServiceDisconnect) << "vmcompute crashed"
+        << "Service Control Manager";
+    QTest::newRow("HCS access denied: not in Hyper-V Administrators")
+        << int(hr::HcsAccessDenied) << "not elevated"
+        << "whoami /groups";
     QTest::newRow("object name exists: a network HNS still holds in part")
         << int(hr::ObjectNameExists) << "left behind"
         << "HNS-Network-Create";
@@ -339,6 +351,21 @@ void TestErrorCatalog::messageTextReadsAsCode_data()
         << QByteArray("The reference is invalid in the  JSON document.") << reference;
     QTest::newRow("JSON reference: earlier wording")
         << QByteArray("A reference inside the JSON document is invalid.") << reference;
+    const int connect = hr::HcsConnectFailed;
+    QTest::newRow("HCS connect failed: Windows' text")
+        << QByteArray("A connection could not be established with the container or virtual machine.")
+        << connect;
+    QTest::newRow("HCS connect failed: the older wording docker pastes show")
+        << QByteArray("A connection could not be established with the Virtual Machine hosting the Container.")
+        << connect;
+    QTest::newRow("HCS connection timeout: Windows' text, no period")
+        << QByteArray(
+               "The operation timed out because a response was not received from the virtual machine or "
+               "container")
+        << int(hr::HcsConnectionTimeout);
+    QTest::newRow("HCS service disconnect: Windows' text")
+        << QByteArray("The host compute system service has disconnected unexpectedly.")
+        << int(hr::HcsServiceDisconnect);
     QTest::newRow("invalid network: wrapped over two lines, as a console prints it")
         << QByteArray("The\nprovided network configuration is invalid or missing parameters. ")
         << int(hr::InvalidNetwork);

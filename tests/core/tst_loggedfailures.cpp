@@ -388,6 +388,15 @@ void TestLoggedFailures::namesACodeInProse_data()
         << "info 1-1: the text names HCS_E_IMAGE_MISMATCH (0xC0370101, \"The container operating system does "
            "not match the host operating system.\") at line 1" +
                prose;
+    QTest::newRow("docker's CreateContainer failure with HCS's older wording")
+        << "docker: Error response from daemon: container 290fe4519b7a encountered an error during "
+           "CreateContainer: failure in a Windows system call: A connection could not be established with "
+           "the "
+           "Virtual Machine hosting the Container. (0xc0370108)"
+        << "info 1-1: the text names HCS_E_CONNECT_FAILED (0xC0370108, \"A connection could not be "
+           "established "
+           "with the container or virtual machine.\") at line 1" +
+               prose;
     QTest::newRow("another facility's code on a line that names HNS")
         << "Since the update hnsdiag prints 0x80070005 for every user but the administrator."
         << "info 1-1: the text names E_ACCESSDENIED (0x80070005, \"Access is denied.\") at line 1" + prose;

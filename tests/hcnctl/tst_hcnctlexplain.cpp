@@ -80,6 +80,12 @@ void TestHcnctlExplain::explainsCodes_data()
         << QStringList{"HCS_E_SYSTEM_NOT_FOUND (0xC037010E, -1070137074)", "not one of HNS",
                        "A Compute System with the specified identifier does not exist."}
         << "^$";
+    QTest::newRow("an HCS code of a container whose utility VM did not answer")
+        << QStringList{"explain", "0xc0370108"} << 0
+        << QStringList{"HCS_E_CONNECT_FAILED (0xC0370108, -1070137080)", "not one of HNS",
+                       "A connection could not be established with the container or virtual machine.",
+                       "hosting the Container", "hcsdiag list"}
+        << "^$";
     QTest::newRow("an HCS code the catalog does not name: said to be HCS's")
         << QStringList{"explain", "0xC0370199"} << 1
         << QStringList{"not in the error catalog", "HCS (compute system, 0x37)", "not one of HNS"} << "^$";

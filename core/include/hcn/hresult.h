@@ -68,18 +68,34 @@ inline constexpr HResult UnhandledException = makeHResult(0x8007023E);
 inline constexpr HResult DeletePending = makeHResult(0x8007012F);
 inline constexpr HResult BadNetPath = makeHResult(0x80070035); ///< ERROR_BAD_NETPATH (53)
 /// HCS (the compute system service, facility 0x37), in the form its calls return and hcsshim logs
-/// (0xC037....): the container image was built for another Windows build than the host's.
+/// (0xC037....; winerror.h writes them 0x8037....): the container or VM exited while it was starting.
+inline constexpr HResult HcsTerminatedDuringStart = makeHResult(0xC0370100);
+/// HCS: the container image was built for another Windows build than the host's.
 inline constexpr HResult HcsImageMismatch = makeHResult(0xC0370101);
 /// HCS: the request is not valid in the container's or VM's current state (starting, stopping).
 inline constexpr HResult HcsInvalidState = makeHResult(0xC0370105);
 /// HCS: the container or VM exited unexpectedly.
 inline constexpr HResult HcsUnexpectedExit = makeHResult(0xC0370106);
+/// HCS: no connection to the container's or utility VM's guest could be made.
+inline constexpr HResult HcsConnectFailed = makeHResult(0xC0370108);
+/// HCS: the container's or utility VM's guest did not answer in time.
+inline constexpr HResult HcsConnectionTimeout = makeHResult(0xC0370109);
+/// HCS: the connection to the container's or utility VM's guest was closed.
+inline constexpr HResult HcsConnectionClosed = makeHResult(0xC037010A);
+/// HCS: the JSON document describing the container or VM (or a change to it) is invalid.
+inline constexpr HResult HcsInvalidJson = makeHResult(0xC037010D);
 /// HCS: the container or VM a call names does not exist.
 inline constexpr HResult HcsSystemNotFound = makeHResult(0xC037010E);
 /// HCS: a container or VM with the ID asked for already exists.
 inline constexpr HResult HcsSystemAlreadyExists = makeHResult(0xC037010F);
 /// HCS: the container or VM a call names is not running (any more).
 inline constexpr HResult HcsSystemAlreadyStopped = makeHResult(0xC0370110);
+/// HCS: an operation on a container or VM did not complete in time.
+inline constexpr HResult HcsOperationTimeout = makeHResult(0xC0370118);
+/// HCS: the caller is neither an administrator nor in the Hyper-V Administrators group.
+inline constexpr HResult HcsAccessDenied = makeHResult(0xC037011B);
+/// HCS: the compute service (vmcompute) disconnected unexpectedly.
+inline constexpr HResult HcsServiceDisconnect = makeHResult(0xC037011E);
 
 inline constexpr HResult NetworkNotFound = makeHResult(0x803B0001);
 inline constexpr HResult EndpointNotFound = makeHResult(0x803B0002);
