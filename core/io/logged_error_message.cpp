@@ -347,8 +347,57 @@ std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::
     return std::nullopt;
 }
 
+namespace {
+
+/// hcsshim's error of an operation on a compute system it names: `container 38d5975c... encountered an
+/// error during CreateContainer: failure in a Windows system call: A connection could not be established
+/// with the Virtual Machine hosting the Container. (0xc0370108)` (also `process`, and hcsshim's call as the
+/// operation, `hcsshim::System::Start`).
+std::optional<LoggedError> hcsshimSystemErrorIn(std::string_view text, std::string_view lower)
+{
+    constexpr std::string_view kDuring = " encountered an error during ";
+    const std::size_t during = lower.find(kDuring);
+    if (during == std::string_view::npos)
+        return std::nullopt;
+    // `container <id>` right before it.
+    const std::size_t idStart = lower.rfind(' ', during - 1);
+    const std::size_t wordStart = idStart == std::string_view::npos || idStart == 0
+                                      ? std::string_view::npos
+                                      : lower.rfind(' ', idStart - 1);
+    const std::string_view word =
+        lower.substr(wordStart == std::string_view::npos ? 0 : wordStart + 1,
+                     idStart == std::string_view::npos
+                         ? 0
+                         : idStart - (wordStart == std::string_view::npos ? 0 : wordStart + 1));
+    if (idStart == std::string_view::npos || (word != "container" && word != "process"))
+        return std::nullopt;
+    const std::string_view system = text.substr(idStart + 1, during - idStart - 1);
+    const std::size_t opStart = during + kDuring.size();
+    const std::size_t colon = text.find(": ", opStart);
+    if (colon == std::string_view::npos)
+        return std::nullopt;
+    const std::string_view operation = text.substr(opStart, colon - opStart);
+    if (operation.empty() || operation.find(' ') != std::string_view::npos)
+        return std::nullopt;
+    std::size_t start = colon + 2;
+    constexpr std::string_view kSystemCall = "failure in a windows system call: ";
+    if (lower.substr(start).starts_with(kSystemCall))
+        start += kSystemCall.size();
+    LoggedError error = errorStatedAt(text, start);
+    if (!error.code || error.message.empty())
+        return std::nullopt;
+    withWindowsWording(error);
+    error.hcsCall = true;
+    error.operation = std::string(operation) + " of " + std::string(word) + " " + std::string(system);
+    return error;
+}
+
+} // namespace
+
 std::optional<LoggedError> hcsshimCallErrorIn(std::string_view text, std::string_view lower)
 {
+    if (std::optional<LoggedError> error = hcsshimSystemErrorIn(text, lower))
+        return error;
     for (const std::string_view prefix : {std::string_view("hcsshim::"), std::string_view("hcs::")}) {
         for (std::size_t at = lower.find(prefix); at != std::string_view::npos;
              at = lower.find(prefix, at + 1)) {

@@ -66,7 +66,9 @@ std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::
 /// requested operation for attach namespace failed.` (newer hcsshim: `hcs::CreateComputeSystem <id>:
 /// ...`, an `(extra info: ...)` after the message): the call with its compute system as what failed, and
 /// the error (errorStatedAt). None when the error gives no code, in hexadecimal or as a catalog message,
-/// or the line holds no such error.
+/// or the line holds no such error. Also hcsshim's error of an operation on a container it names
+/// (`container <id> encountered an error during CreateContainer: failure in a Windows system call: ...
+/// (0xc0370108)`): "CreateContainer of container <id>".
 std::optional<LoggedError> hcsshimCallErrorIn(std::string_view text, std::string_view lower);
 
 /// A message FormatMessage broke over lines is read from at most this many lines after its first.

@@ -388,14 +388,16 @@ void TestLoggedFailures::namesACodeInProse_data()
         << "info 1-1: the text names HCS_E_IMAGE_MISMATCH (0xC0370101, \"The container operating system does "
            "not match the host operating system.\") at line 1" +
                prose;
-    QTest::newRow("docker's CreateContainer failure with HCS's older wording")
+    QTest::newRow("docker's CreateContainer failure is HCS's failure, no prose")
         << "docker: Error response from daemon: container 290fe4519b7a encountered an error during "
            "CreateContainer: failure in a Windows system call: A connection could not be established with "
-           "the "
-           "Virtual Machine hosting the Container. (0xc0370108)"
-        << "info 1-1: the text names HCS_E_CONNECT_FAILED (0xC0370108, \"A connection could not be "
-           "established "
-           "with the container or virtual machine.\") at line 1" +
+           "the Virtual Machine hosting the Container. (0xc0370108)"
+        << "";
+    QTest::newRow("a code after a message whose middle a truncated column lost")
+        << "Error: failure in a Windows system call: A connec\n"
+           "  ished with the Virtual Machine hosting the Container. (0xc0370108)"
+        << "info 2-2: the text names HCS_E_CONNECT_FAILED (0xC0370108, \"A connection could not be "
+           "established with the container or virtual machine.\") at line 2" +
                prose;
     QTest::newRow("another facility's code on a line that names HNS")
         << "Since the update hnsdiag prints 0x80070005 for every user but the administrator."
@@ -856,6 +858,24 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 1-1: HCS (the compute system service, not HNS) refused a request: "
                        "hcsshim::CreateComputeSystem 38d5975c4992 failed: ERROR_NOT_SUPPORTED (0x80070032), "
                        "\"The request is not supported.\" (code from the message text)"};
+
+    QTest::newRow("hcsshim's error of an operation on a container")
+        << "docker: Error response from daemon: container 38d5975c4992 encountered an error during "
+           "CreateContainer: failure in a Windows system call: A connection could not be established with "
+           "the "
+           "Virtual Machine hosting the Container. (0xc0370108)"
+        << QStringList{"warning 1-1: HCS (the compute system service, not HNS) refused a request: "
+                       "CreateContainer of container 38d5975c4992 failed: HCS_E_CONNECT_FAILED (0xC0370108), "
+                       "\"A connection could not be established with the Virtual Machine hosting the "
+                       "Container.\""};
+    QTest::newRow("the same error of a process, the message not Windows' own")
+        << "Error: container 9f2e encountered an error during hcsshim::System::Start: The system cannot find "
+           "the file specified. (0x2)"
+        << QStringList{"warning 1-1: HCS (the compute system service, not HNS) refused a request: "
+                       "hcsshim::System::Start of container 9f2e failed: ERROR_FILE_NOT_FOUND (0x80070002), "
+                       "\"The system cannot find the file specified.\""};
+    QTest::newRow("prose about such an error is none")
+        << "the container encountered an error during startup: it could not find its image" << QStringList{};
 
     // A service that could not be reached refused nothing.
     QTest::newRow("HNS's RPC server unavailable")
