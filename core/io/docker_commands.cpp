@@ -238,7 +238,8 @@ bool mayHoldDockerNetworkCommand(std::string_view text)
     return docker != std::string_view::npos && text.find("network", docker) != std::string_view::npos;
 }
 
-std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bool lastLine, bool continued)
+std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bool lastLine, bool continued,
+                                                  std::vector<std::string>& deleted)
 {
     statement = withoutPrompt(statement);
     std::vector<std::string> words;
@@ -294,6 +295,9 @@ std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bo
     }
     if (names.empty())
         return {};
+    for (const std::string& name : names)
+        if (!isDockerId(name))
+            deleted.push_back(name);
     // One request for them all: a report says one request a line.
     std::string what = names.size() == 1 ? "delete " : "delete networks ";
     for (std::size_t n = 0; n < names.size(); ++n) {

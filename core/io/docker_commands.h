@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace hcn::io {
 
@@ -23,8 +24,10 @@ namespace hcn::io {
 /// prose (`docker network create` without a name, `docker network rm didn't help`). A statement the paste
 /// cut (`continued`: its last line asks for a continuation the paste does not hold; or, `lastLine`: it
 /// ends the paste inside a quote or with an option waiting for its value) gives what it holds, its name
-/// may be missing, and `what` says it is cut.
-std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bool lastLine, bool continued);
+/// may be missing, and `what` says it is cut. The names a `docker network rm` deletes (not docker's IDs,
+/// which are no HNS object's) are added to `deleted`.
+std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bool lastLine, bool continued,
+                                                  std::vector<std::string>& deleted);
 
 /// Whether `line` is what `docker network create` prints when the network was made: its docker ID alone
 /// (64 hex digits, or at least 12 where a console or the paste cut it).

@@ -345,9 +345,18 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                 break;
             // A table's row (`| docker network create ... | ... |`) is no command.
             if (docker && !trimBlanks(candidate).starts_with('|'))
-                for (const std::string_view statement : splitOutside(candidate, ";|&"))
+                for (const std::string_view statement : splitOutside(candidate, ";|&")) {
+                    std::vector<std::string> deleted;
                     if (std::optional<LoggedRequest> r =
-                            dockerNetworkRequest(statement, last + 1 == lines.size(), cut)) {
+                            dockerNetworkRequest(statement, last + 1 == lines.size(), cut, deleted)) {
+                        for (std::string& name : deleted)
+                            found.deletions.push_back({r->by,
+                                                       ResourceKind::Network,
+                                                       {},
+                                                       std::move(name),
+                                                       false,
+                                                       lines[i].sourceLine,
+                                                       lines[last].sourceLine});
                         r->line = lines[i].sourceLine;
                         r->loggedAt = {{lines[i].sourceLine, lines[last].sourceLine}};
                         // docker printed the new network's ID: HNS made it.
@@ -360,6 +369,7 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                         found.at.push_back(i);
                         read = true;
                     }
+                }
             if (!hns)
                 continue;
             for (const std::string_view statement : splitOutside(candidate, ";")) {

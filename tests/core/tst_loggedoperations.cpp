@@ -327,6 +327,11 @@ void TestLoggedOperations::typedDeletionReachesObjectsPrintedBeforeIt_data()
     QTest::newRow("shown again after the deletion, a deletion refused, an object printed after it")
         << "typed-deletion-printed-after-or-refused.txt" << QStringList{}
         << QStringList{"keepnet", "stuck", "late-ep"};
+    QTest::newRow("docker network rm: the names it deletes, not docker's IDs")
+        << "typed-deletion-docker-network-rm.txt"
+        << QStringList{"natlab: a command at line 16 (docker network rm) deletes it after it was printed "
+                       "(lines 3-8); the snapshot shows it as printed, it may be gone"}
+        << QStringList{"l2keep"};
     QTest::newRow("the removal's own error record refuses it")
         << "typed-deletion-remove-containernetwork-refused.txt" << QStringList{} << QStringList{"labA"};
 }
