@@ -18,12 +18,6 @@ namespace {
 /// The report names at most this many different errors of refused requests per source.
 constexpr std::size_t kMaxRefusalMessages = 50;
 
-/// Whether `code` is one of HCS, the compute system service (facility 0x37), not of HNS.
-bool isHcsCode(std::optional<HResult> code)
-{
-    return code && ((static_cast<std::uint32_t>(*code) >> 16) & 0x7FFu) == 0x37u;
-}
-
 /// Whether `code` says the service called could not be reached (not running, stopped answering,
 /// restarting): the request was never refused.
 bool isUnreachableCode(std::optional<HResult> code)
@@ -70,7 +64,7 @@ std::string sameErrorKey(std::string said)
 /// is HCS's; docker's remote network driver answered docker with the error it passed on.
 std::string refusalSaid(const LoggedError& error, const std::string& said)
 {
-    const bool hcs = isHcsCode(error.code);
+    const bool hcs = error.code && isHcsCode(*error.code);
     const bool hcnCode = error.code && isHcnCode(*error.code);
     if (!error.found())
         return "the text says " + said + " (no error code shown)";

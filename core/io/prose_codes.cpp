@@ -26,8 +26,6 @@ namespace {
 
 /// The codes named in one info before "and N more".
 constexpr std::size_t kProseCodesNamed = 10;
-/// HCS's codes as its calls return them and hcsshim logs them (the catalog's form).
-constexpr std::uint32_t kHcsCodes = 0xC0370000u;
 
 bool isHexChar(char c)
 {
@@ -44,8 +42,7 @@ bool isProseCode(HResult code, bool linesHns)
 {
     if (!failed(code) || hresultName(code).empty())
         return false;
-    const std::uint32_t value = static_cast<std::uint32_t>(code);
-    return isHcnCode(code) || (value & 0xFFFF0000u) == kHcsCodes || linesHns;
+    return isHcnCode(code) || isHcsCode(code) || linesHns;
 }
 
 /// The word that ends right before `end` in `lower`, separators and emphasis between (`HRESULT: `,

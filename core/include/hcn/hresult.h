@@ -168,6 +168,13 @@ constexpr bool isHcnCode(HResult code)
     return (static_cast<std::uint32_t>(code) & 0xFFFF0000u) == 0x803B0000u;
 }
 
+/// Whether `code` is of HCS, the compute system service (facility 0x37), as its calls return it
+/// (0xC037....) or as winerror.h lists it (0x8037....).
+constexpr bool isHcsCode(HResult code)
+{
+    return ((static_cast<std::uint32_t>(code) >> 16) & 0x7FFu) == 0x37u;
+}
+
 /// The symbolic Windows name ("HCN_E_INVALID_IP"), or an empty view for an unknown code.
 std::string_view hresultName(HResult code);
 /// The system message text as Windows formats it (sentence + trailing space), or a generic text.
