@@ -754,12 +754,14 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         result.requests.push_back(std::move(*r));
         requestAt.push_back(i);
     }
-    // PowerShell commands that create or delete objects, among the requests in the order of the text.
+    // PowerShell commands that create or delete objects, among the requests in the order of the text. A
+    // command is left out only where a program logged that request on its line (the same request printed
+    // as a log line); the commands of one line are each kept, in the order typed.
     HnsCommands commands = hnsCommandsIn(lines, merged);
     std::set<std::size_t> commandLines(commands.lineIndex.begin(), commands.lineIndex.end());
+    const std::set<std::size_t> loggedRequestLines(requestAt.begin(), requestAt.end());
     for (std::size_t n = 0; n < commands.requests.size(); ++n) {
-        if (std::find(requestAt.begin(), requestAt.end(), commands.at[n]) != requestAt.end() ||
-            deletionLines.count(commands.at[n]) != 0)
+        if (loggedRequestLines.count(commands.at[n]) != 0 || deletionLines.count(commands.at[n]) != 0)
             continue;
         const auto before = std::upper_bound(requestAt.begin(), requestAt.end(), commands.at[n]);
         result.requests.insert(result.requests.begin() + (before - requestAt.begin()),

@@ -7,6 +7,7 @@
 #include "io/cni_requests.h"
 #include "io/event_list.h"
 #include "io/logged_words.h"
+#include "io/powershell_commands.h"
 #include "io/repeated_messages.h"
 #include "io/repeated_requests.h"
 #include "io/request_answer.h"
@@ -308,6 +309,23 @@ bool listsEndpoint(nlohmann::json& ns, const std::string& id, bool erase)
     return false;
 }
 
+/// Whether `refusal` names a command other than `by` (the request's): a cmdlet's error record
+/// ("New-ContainerNetwork (create network net2) failed: ...") or docker's ("docker network create ...
+/// failed: ..."). `$n = New-HnsNetwork ...; New-HnsEndpoint -NetworkId $n.ID` refused with
+/// `New-HnsEndpoint : Element not found.` answers the endpoint's request, not the network's.
+bool namesAnotherCommand(const detail::NamedRefusal& refusal, const std::string& by)
+{
+    const std::string lower = lowerCopy(refusal.error);
+    if (!by.empty() && lower.starts_with(lowerCopy(by) + " "))
+        return false;
+    const std::size_t open = lower.find(" (");
+    const std::string_view first = std::string_view(lower).substr(0, open);
+    if (open != std::string::npos && first.find(' ') == std::string_view::npos &&
+        hnsCmdletNamed(first) != nullptr)
+        return true;
+    return lower.starts_with("docker network ");
+}
+
 } // namespace
 
 LoggedRequest::Answer answerIn(std::string_view text)
@@ -353,7 +371,8 @@ std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
             std::min(r.line + kMaxLinesToAnswer, next == requestLines.end() ? INT_MAX : *next - 1);
         for (const detail::NamedRefusal& refusal : refusals)
             if (refusal.source == source && refusal.firstLine >= r.line && refusal.firstLine <= until &&
-                (r.answerLine == 0 || refusal.firstLine < r.answerLine)) {
+                (r.answerLine == 0 || refusal.firstLine < r.answerLine) &&
+                !namesAnotherCommand(refusal, r.by)) {
                 r.answer = LoggedRequest::Answer::Refused;
                 r.answerLine = refusal.firstLine;
             }
@@ -404,11 +423,12 @@ void joinRepeatedAsks(std::vector<LoggedRequest>& requests)
 {
     std::vector<LoggedRequest> joined;
     joined.reserve(requests.size());
-    std::map<std::tuple<LoggedRequest::Asker, std::string, std::string>, std::size_t> unanswered;
+    std::map<std::tuple<LoggedRequest::Asker, std::string, std::string>, std::size_t> asked;
     for (LoggedRequest& r : requests) {
-        if (r.asker != LoggedRequest::Asker::Program && r.answer == LoggedRequest::Answer::None) {
-            const auto [it, added] = unanswered.emplace(std::tuple(r.asker, r.by, r.what), joined.size());
-            if (!added) {
+        if (r.asker != LoggedRequest::Asker::Program) {
+            const auto [it, added] = asked.emplace(std::tuple(r.asker, r.by, r.what), joined.size());
+            if (!added && (joined[it->second].answer == LoggedRequest::Answer::None ||
+                           r.answer == LoggedRequest::Answer::None)) {
                 LoggedRequest& first = joined[it->second];
                 if (first.loggedAt.empty())
                     first.loggedAt.emplace_back(first.line, first.line);
@@ -416,6 +436,10 @@ void joinRepeatedAsks(std::vector<LoggedRequest>& requests)
                     first.loggedAt.emplace_back(r.line, r.line);
                 else
                     first.loggedAt.insert(first.loggedAt.end(), r.loggedAt.begin(), r.loggedAt.end());
+                if (first.answer == LoggedRequest::Answer::None) {
+                    first.answer = r.answer;
+                    first.answerLine = r.answerLine;
+                }
                 continue;
             }
         }

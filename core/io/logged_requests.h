@@ -69,7 +69,9 @@ std::optional<LoggedRequest> loggedRequestAt(const std::vector<CleanedLine>& lin
 /// Gives each of `requests` (logged at `requestAt`, indexes into `lines`) HNS's answer: on the lines
 /// after it up to the next of `requestLines` (source lines, ascending), the first of `refusals` (of
 /// `source`) or a line that says it was done (`"Success":true`, hcsshim's `added network endpoint <id> to
-/// namespace <id>`) or failed. Returns the indexes into `lines` of the answers read from lines.
+/// namespace <id>`) or failed. A refusal that names another command than the request's `by` (a cmdlet's
+/// error record, docker's error) is that command's answer. Returns the indexes into `lines` of the answers
+/// read from lines.
 std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
                                            const std::vector<std::size_t>& requestAt,
                                            const std::vector<CleanedLine>& lines, const std::string& source,
@@ -84,8 +86,10 @@ std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
 void joinRepeatedRequests(std::vector<LoggedRequest>& requests);
 
 /// Joins each of `requests` (answered) that a command or a CNI plugin asks (LoggedRequest::Asker) and that
-/// asks what one before it asks, without an answer either, into that one, wherever it stands: a script
-/// shown twice, a pod's ADD retried. The joined request keeps the first line and lists each in `loggedAt`.
+/// asks what one before it asks into that one, wherever it stands, when at most one of them has an answer:
+/// a script shown twice, a pod's ADD retried, a command shown under "Expected" and again under "Actual"
+/// with its error. The joined request keeps the first line, takes the answer either has and lists each
+/// line in `loggedAt`.
 void joinRepeatedAsks(std::vector<LoggedRequest>& requests);
 
 /// The info for request `r` of `source` when no value reports it, and what it changes of the snapshot

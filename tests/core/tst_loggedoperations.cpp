@@ -73,6 +73,8 @@ private slots:
     void goBytePoliciesWithoutOwnerAreSaid();
     void saysWhatALogDoesWithHns_data();
     void saysWhatALogDoesWithHns();
+    void typedCommandsOfOneLineAndTheirAnswers_data();
+    void typedCommandsOfOneLineAndTheirAnswers();
     void readsDockersNetworkCommands_data();
     void readsDockersNetworkCommands();
     void splitsAPipelineIntoWords_data();
@@ -957,6 +959,54 @@ void TestLoggedOperations::saysWhatALogDoesWithHns()
     for (const ImportMessage& m : result.report.messages)
         if (m.firstLine > 0 && !m.message.starts_with("a CNI configuration"))
             QVERIFY2(m.logged, m.message.c_str());
+}
+
+/// Each command typed on a line is a request of its own, in the order typed; an error record naming one of
+/// them is that one's answer, not the others'; the same command shown twice, once with its answer, is one
+/// request that says both lines and the answer.
+void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("messages"); ///< the messages about lines, whole
+
+    QTest::newRow("two cmdlets after `;` on one line: both asked")
+        << "sameline-two-hns-commands.txt"
+        << QStringList{
+               "1 info: a command (New-HnsNetwork) that asks HNS to create network a (L2Bridge, "
+               "10.0.1.0/24 via 10.0.1.1) at line 1",
+               "1 info: a command (New-HnsEndpoint) that asks HNS to create endpoint ep1 on network a "
+               "(as $n holds it) at line 1"};
+    QTest::newRow("docker network rm of two networks: one request naming both")
+        << "sameline-docker-rm-two-networks.txt"
+        << QStringList{
+               "1 info: a command (docker network rm) that asks HNS to delete networks net1 and net2 at "
+               "line 1"};
+    QTest::newRow("the second cmdlet's error record answers it, not the first")
+        << "sameline-refusal-names-the-second-cmdlet.txt"
+        << QStringList{
+               "1 info: a command (New-HnsNetwork) that asks HNS to create network n2 (L2Bridge, "
+               "10.0.4.0/24 via 10.0.4.1) at line 1",
+               "1-2 info: a command (New-HnsEndpoint) that asks HNS to create endpoint ep2 on network "
+               "n2 (as $n holds it) at line 1; HNS refused it (line 2)",
+               "2-7 warning: HNS refused a request: New-HnsEndpoint (create endpoint ep2) failed: "
+               "ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the message text)"};
+    QTest::newRow("a command shown as expected and again with its error: one request, both lines")
+        << "sameline-command-expected-and-actual.txt"
+        << QStringList{
+               "2-6 info: a command (New-HnsNetwork) that asks HNS to create network same1 (L2Bridge, "
+               "10.0.2.0/24 via 10.0.2.1) (2 times, lines 2, 5); HNS refused it (line 6)",
+               "6-11 warning: HNS refused a request: New-HnsNetwork (create network same1, L2Bridge, "
+               "10.0.2.0/24, gateway 10.0.2.1) failed: E_INVALIDARG (0x80070057), \"The parameter is "
+               "incorrect.\" (code from the message text)"};
+}
+
+void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, messages);
+    const ImportResult result = importDumpFile(file);
+    QCOMPARE(importLineMessages(result), messages);
+    QCOMPARE(int(result.report.objects.size()), 0);
 }
 
 /// docker's network commands on Windows are requests to HNS as the cmdlets are: `docker network create`
