@@ -172,6 +172,25 @@ void namedCodesOf(std::string_view text, bool linesHns, std::vector<HResult>& ou
     }
 }
 
+/// Whether `text` may name a code (a cheap test of every line): it holds `0x`, a name's `_` or ten digits
+/// in a row.
+bool mayNameACode(std::string_view text)
+{
+    int digits = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (isDigitChar(c)) {
+            if (++digits >= 10)
+                return true;
+            continue;
+        }
+        digits = 0;
+        if (c == '_' || ((c == 'x' || c == 'X') && i > 0 && text[i - 1] == '0'))
+            return true;
+    }
+    return false;
+}
+
 /// `\t/go/src/.../hnsendpoint.go:112 +0x1a5`: the file line of a frame of a Go stack trace.
 bool isGoFrameFileLine(std::string_view text)
 {
@@ -197,20 +216,27 @@ std::vector<ImportWarning> codesNamedInProse(const std::vector<CleanedLine>& lin
                                              const std::vector<std::pair<int, int>>& stated)
 {
     const std::vector<std::pair<int, int>> statedRuns = tables::joinedRuns(stated);
-    // A log line is the log readers' to read, with the command output a JSON record of it carries.
+    // The lines no reader took (most of a dump's are its objects'), then of these the log lines: a log
+    // line is the log readers' to read, with the command output a JSON record of it carries.
     int maxLine = 0;
     for (const CleanedLine& line : lines)
         maxLine = std::max(maxLine, line.sourceLine);
+    std::vector<bool> open(lines.size(), false);
     std::vector<bool> logLines(std::size_t(maxLine) + 1, false);
-    for (const CleanedLine& line : lines)
-        if (!line.text.empty() && line.sourceLine >= 0 && levelOfLine(line.text) != LogLevel::None)
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const CleanedLine& line = lines[i];
+        if (line.text.empty() || line.sourceLine < 0 || tables::inRuns(statedRuns, line.sourceLine))
+            continue;
+        open[i] = true;
+        if (levelOfLine(line.text) != LogLevel::None)
             logLines[std::size_t(line.sourceLine)] = true;
+    }
     std::map<HResult, std::vector<std::pair<int, int>>> where;
     std::vector<HResult> order;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view text = lines[i].text;
         const int at = lines[i].sourceLine;
-        if (text.size() < 6 || at < 0 || logLines[std::size_t(at)] || tables::inRuns(statedRuns, at) ||
+        if (!open[i] || text.size() < 6 || logLines[std::size_t(at)] || !mayNameACode(text) ||
             isHexDumpLine(text))
             continue;
         // A frame of a Go stack trace: its function line (arguments in hex) and its file line.
