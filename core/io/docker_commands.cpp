@@ -95,7 +95,7 @@ std::string_view withoutPrompt(std::string_view statement)
         statement.remove_prefix(1);
     if (isPromptLine(statement))
         statement = trimBlanks(statement.substr(statement.find('>') + 1));
-    for (const std::string_view prompt : {"$ ", "> ", "PS> "})
+    for (const std::string_view prompt : {"$ ", "> "})
         if (statement.starts_with(prompt))
             return trimBlanks(statement.substr(prompt.size()));
     return statement;

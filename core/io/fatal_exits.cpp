@@ -33,25 +33,11 @@ bool isTimeToken(std::string_view token)
         token.remove_prefix(1);
     while (!token.empty() && (token.back() == ']' || token.back() == ')' || token.back() == ','))
         token.remove_suffix(1);
-    const auto digits = [&](std::size_t from) {
-        std::size_t end = from;
-        while (end < token.size() && std::isdigit(static_cast<unsigned char>(token[end])) != 0)
-            ++end;
-        return end - from;
-    };
-    const std::size_t run = digits(0);
-    if (run == 0 || run == token.size())
-        return run >= 9; // seconds since 1970
-    const char c = token[run];
-    const std::size_t next = digits(run + 1);
-    if (c == ':')
-        return run <= 2 && next == 2;
-    if (c == '-' || c == '/')
-        return run <= 4 && next >= 1 && next <= 2;
-    if (c == '.')
-        return (run >= 9 && run + 1 + next == token.size()) ||
-               (run <= 2 && next == 2 && digits(run + 4) == 4 && token[run + 3] == '.');
-    return false;
+    const std::size_t run = digitRun(token, 0);
+    if (run >= 9) // seconds since 1970, with a fraction or not
+        return run == token.size() ||
+               (token[run] == '.' && run + 1 + digitRun(token, run + 1) == token.size());
+    return startsTimeOrDate(token, 0);
 }
 
 bool isAllDigits(std::string_view token)

@@ -10,8 +10,8 @@
 #include "io/hns_commands.h"
 #include "io/hns_member.h"
 #include "io/kube_proxy_endpoints.h"
+#include "io/logged_requests.h"
 #include "io/logged_words.h"
-#include "io/powershell_commands.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 
@@ -610,11 +610,7 @@ bool commandRefused(const CommandDeletion& deletion, const std::vector<CommandDe
         const std::string lower = lowerCopy(r.error);
         if (lower.starts_with(lowerCopy(deletion.cmdlet) + " ("))
             return true;
-        const std::size_t open = lower.find(" (");
-        const std::string_view first = std::string_view(lower).substr(0, open);
-        const bool namesCmdlet = open != std::string::npos && first.find(' ') == std::string_view::npos &&
-                                 hnsCmdletNamed(first) != nullptr;
-        if (!namesCmdlet && !namesOtherOperation(lower))
+        if (!namesAnotherCommand(r, deletion.cmdlet) && !namesOtherOperation(lower))
             return true;
     }
     return false;

@@ -309,10 +309,8 @@ bool listsEndpoint(nlohmann::json& ns, const std::string& id, bool erase)
     return false;
 }
 
-/// Whether `refusal` names a command other than `by` (the request's): a cmdlet's error record
-/// ("New-ContainerNetwork (create network net2) failed: ...") or docker's ("docker network create ...
-/// failed: ..."). `$n = New-HnsNetwork ...; New-HnsEndpoint -NetworkId $n.ID` refused with
-/// `New-HnsEndpoint : Element not found.` answers the endpoint's request, not the network's.
+} // namespace
+
 bool namesAnotherCommand(const detail::NamedRefusal& refusal, const std::string& by)
 {
     const std::string lower = lowerCopy(refusal.error);
@@ -325,8 +323,6 @@ bool namesAnotherCommand(const detail::NamedRefusal& refusal, const std::string&
         return true;
     return lower.starts_with("docker network ");
 }
-
-} // namespace
 
 LoggedRequest::Answer answerIn(std::string_view text)
 {

@@ -66,6 +66,12 @@ LoggedRequest::Answer answerIn(std::string_view text);
 /// event list shows it in); nullopt when it logs none or names no HNS collection.
 std::optional<LoggedRequest> loggedRequestAt(const std::vector<CleanedLine>& lines, std::size_t at);
 
+/// Whether `refusal` names a command other than `by` (the request's): a cmdlet's error record
+/// ("New-ContainerNetwork (create network net2) failed: ...") or docker's ("docker network create ...
+/// failed: ..."). `$n = New-HnsNetwork ...; New-HnsEndpoint -NetworkId $n.ID` refused with
+/// `New-HnsEndpoint : Element not found.` answers the endpoint's request, not the network's.
+bool namesAnotherCommand(const detail::NamedRefusal& refusal, const std::string& by);
+
 /// Gives each of `requests` (logged at `requestAt`, indexes into `lines`) HNS's answer: on the lines
 /// after it up to the next of `requestLines` (source lines, ascending), the first of `refusals` (of
 /// `source`) or a line that says it was done (`"Success":true`, hcsshim's `added network endpoint <id> to

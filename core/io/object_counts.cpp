@@ -6,6 +6,7 @@
 #include "common/text.h"
 #include "io/logged_words.h"
 #include "io/markdown_emphasis.h"
+#include "io/text_scan.h"
 #include "io/text_tables.h"
 
 #include <algorithm>
@@ -71,31 +72,11 @@ std::string_view withoutMarkers(std::string_view text)
 /// address (`10.0.0.12`), a version (`v1.28`) or a name's ordinal (`Node 1`, `node-1`) gives none.
 bool holdsTime(std::string_view text)
 {
-    const auto digits = [&](std::size_t from) {
-        std::size_t end = from;
-        while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])) != 0)
-            ++end;
-        return end - from;
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (std::isdigit(static_cast<unsigned char>(text[i])) == 0 ||
-            (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1])) != 0 &&
-             std::isdigit(static_cast<unsigned char>(text[i - 1])) == 0))
-            continue;
-        const std::size_t run = digits(i);
-        const std::size_t sep = i + run;
-        if (sep + 1 >= text.size() || (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1])) != 0))
-            continue;
-        const char c = text[sep];
-        const std::size_t next = digits(sep + 1);
-        if (c == ':' && run <= 2 && next == 2)
-            return true; // 21:14
-        if ((c == '-' || c == '/') && run <= 4 && next >= 1 && next <= 2)
-            return true; // 11-02, 2024-11-02, 2024/11/02
-        if (c == '.' && run <= 2 && next <= 2 && next >= 1 && sep + 1 + next < text.size() &&
-            text[sep + 1 + next] == '.' && digits(sep + 2 + next) == 4)
-            return true; // 02.11.2024
-    }
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (std::isdigit(static_cast<unsigned char>(text[i])) != 0 &&
+            (i == 0 || std::isalnum(static_cast<unsigned char>(text[i - 1])) == 0) &&
+            startsTimeOrDate(text, i))
+            return true;
     return false;
 }
 

@@ -39,6 +39,35 @@ inline bool isHexDumpLine(std::string_view line)
     return hex(t[digits + 2]) && hex(t[digits + 3]) && t.find('|', digits) != std::string_view::npos;
 }
 
+/// The number of digits at `from` of `text`.
+inline std::size_t digitRun(std::string_view text, std::size_t from)
+{
+    std::size_t end = from;
+    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])) != 0)
+        ++end;
+    return end - from;
+}
+
+/// Whether the digits at `at` of `text` start a time of day (`21:14`, `09:57:45.645715`), a date or a
+/// month and day joined by `-` or `/` (`2024-11-02T21:14Z`, `2024/11/02`, `11-02`) or a date with dots
+/// ending in a year (`02.11.2024`). An address (`10.0.0.12`) or a version (`1.28`) starts none.
+inline bool startsTimeOrDate(std::string_view text, std::size_t at)
+{
+    const std::size_t run = digitRun(text, at);
+    const std::size_t sep = at + run;
+    if (run == 0 || sep >= text.size())
+        return false;
+    const char c = text[sep];
+    const std::size_t next = digitRun(text, sep + 1);
+    if (c == ':')
+        return run <= 2 && next == 2;
+    if (c == '-' || c == '/')
+        return run <= 4 && next >= 1 && next <= 2;
+    const std::size_t year = sep + 1 + next;
+    return c == '.' && run <= 2 && next >= 1 && next <= 2 && year < text.size() && text[year] == '.' &&
+           digitRun(text, year + 1) == 4;
+}
+
 /// Columns of `s` (UTF-8) counted one per code point, as a console that ignores character widths does.
 inline std::size_t codePointWidth(std::string_view s)
 {

@@ -700,6 +700,11 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
         << QStringList{
                "1 warning: kube-proxy exited at line 1 (a fatal log line): HNS has no network \"cbr0\" "
                "(the one KUBE_NETWORK names); no service on the node works while kube-proxy is down"};
+    QTest::newRow("a fatal lookup worded \"Can not found\"")
+        << "F0518 10:01:02.123500    4312 proxier.go:477] Can not found HNS network cbr0\n"
+        << QStringList{
+               "1 warning: kube-proxy exited at line 1 (a fatal log line): HNS has no network \"cbr0\"; "
+               "no service on the node works while kube-proxy is down"};
     QTest::newRow("a fatal logrus line of a program the line does not name")
         << "time=\"2026-12-05T10:00:05Z\" level=fatal msg=\"cannot start\" error=\"Network name "
            "\\\"l2net\\\" not "
@@ -1046,7 +1051,11 @@ void TestLoggedOperations::readsDockersNetworkCommands_data()
                "3A9C0E57-1B2D-4F68-8E4A-C7D05B1F9E32 for docker network adopted (docker takes that network "
                "as it is and creates none) at line 18",
                "19 info: a command (docker network create) that asks HNS to create network commented (NAT, "
-               "172.29.0.0/24) at line 19"};
+               "172.29.0.0/24) at line 19",
+               // Prompts without a path.
+               "20 info: a command (docker network rm) that asks HNS to delete network adopted at line 20",
+               "21 info: a command (docker network create) that asks HNS to create network short (NAT) at "
+               "line 21"};
     QTest::newRow("prose, docker's other commands, Linux's drivers and a table's row ask HNS nothing")
         << "docker-network-prose-and-linux-drivers.txt" << QStringList{};
     QTest::newRow("a command the paste cuts inside its continuation: what it holds, said cut")
