@@ -105,18 +105,20 @@ ExitStatus runImport(const std::vector<std::string>& paths, bool json, std::istr
             objectTable(kind, documents, ordered).print(out);
             out << '\n';
         }
-        std::size_t warnings = 0;
-        std::size_t errors = 0;
-        for (const io::ImportMessage& m : imported->report.messages) {
-            warnings += m.severity == io::ImportSeverity::Warning;
-            errors += m.severity == io::ImportSeverity::Error;
-        }
+        std::size_t counts[3] = {}; // by severity: infos, warnings, errors
+        for (const io::ImportMessage& m : imported->report.messages)
+            ++counts[m.severity == io::ImportSeverity::Error     ? 2
+                     : m.severity == io::ImportSeverity::Warning ? 1
+                                                                 : 0];
         auto count = [](std::size_t n, const char* what) {
             return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
         };
+        // Warnings always, errors and infos when there are any: "1 error, 0 warnings, 2 infos".
+        const std::string said = (counts[2] != 0 ? count(counts[2], "error") + ", " : std::string()) +
+                                 count(counts[1], "warning") +
+                                 (counts[0] != 0 ? ", " + count(counts[0], "info") : std::string());
         out << count(imported->objectCount(), "object") << " from "
-            << count(imported->report.sources.size(), "source") << "; "
-            << (errors ? count(errors, "error") + " and " : std::string()) << count(warnings, "warning")
+            << count(imported->report.sources.size(), "source") << "; " << said
             << " on stderr. Save with --json and open it with "
             << "`hcnctl --snapshot FILE` or the console's File > Open Snapshot.\n";
     }
