@@ -290,6 +290,20 @@ private:
         return next == '{' || next == '[' || next == '"';
     }
 
+    /// Whether the blank line `l` is inside an empty object or list as ConvertTo-Json writes it (`{`, a
+    /// blank line, `}`): `joined` (the value read so far) ends with its opening bracket and the next line
+    /// that is not blank starts with its closing one. Any other blank line ends a paste's values.
+    bool emptyValueGoesOn(const std::string& joined, std::size_t l, bool inString) const
+    {
+        const std::size_t last = joined.find_last_not_of(" \t\r\n");
+        if (inString || last == std::string::npos || (joined[last] != '{' && joined[last] != '['))
+            return false;
+        for (std::size_t next = l + 1; next < m_lines.size(); ++next)
+            if (const std::string_view t = trimBlanks(m_lines[next].text); !t.empty())
+                return t.front() == (joined[last] == '{' ? '}' : ']');
+        return false;
+    }
+
     /// A paste that begins inside a value (a console's scrollback, a copy from the middle): its first line
     /// holds members (`entPort":true,"NicFriendlyName":"nat"},{...`) and brackets that close values opened
     /// before the paste. Each object such a bracket closes is read from the members the paste shows
@@ -369,6 +383,8 @@ private:
             const std::string text = l == first ? std::string(head) : textOf(l);
             if (l != first) {
                 const std::string_view t = trimBlanks(text);
+                if (t.empty() && emptyValueGoesOn(joined, l, strings.inString()))
+                    continue;
                 if (t.empty() || isFenceLine(t))
                     break;
                 const bool tokenJoin =

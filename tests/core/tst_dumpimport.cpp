@@ -2199,6 +2199,17 @@ private slots:
             << QStringList{"warning: the paste starts inside a value; only the members after the cut are "
                            "read"}
             << QStringList{"4C8A1E6F", "virtual machine"};
+        // ConvertTo-Json writes an empty object as `{`, a blank line, `}`: the blank line is inside it.
+        QTest::newRow("a ConvertTo-Json endpoint the paste starts inside, empty objects on three lines")
+            << "convertto-json-endpoint-paste-starts-inside-resources.txt"
+            << QStringList{"Endpoint:E595A450-58D4-43F9-B5F0-CBBA19930D20"}
+            << QStringList{"Endpoint:E595A450-58D4-43F9-B5F0-CBBA19930D20 "
+                           "/HostComputeNetwork=\"71B4C3D2-8E9F-4A1B-9C2D-3E4F5A6B7C8D\""}
+            << QStringList{"warning: the paste starts inside a value; only the members after the cut are "
+                           "read",
+                           "ID: not in the dump; the snapshot calls it E595A450-58D4-43F9-B5F0-CBBA19930D20; "
+                           "the paste starts inside this value; its members before line 1 are unknown"}
+            << QStringList{"nothing in the dump", "4E2C5B8A"};
         QTest::newRow("plain JSON cut inside its Type: the only mode that starts so")
             << "network-cut-inside-type.txt" << QStringList{frontnet}
             << QStringList{frontnet + " /Type=\"Transparent\""}
