@@ -39,16 +39,6 @@ constexpr LookupKind kKinds[] = {{"Endpoint ", "endpoint"},
                                  {"LoadBalancer ", "load balancer"},
                                  {"SDN Route ", "route"}};
 
-/// Words that follow `Network ` or `Endpoint ` in prose (`Network adapter not found`): no name.
-bool isProseWord(std::string_view word)
-{
-    static constexpr std::string_view kWords[] = {"adapter", "interface", "card",   "path",    "policy",
-                                                  "object",  "resource",  "config", "is",      "was",
-                                                  "has",     "entry",     "not",    "service", "settings"};
-    const std::string lower = lowerCopy(word);
-    return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
-}
-
 struct Lookup
 {
     std::string_view kind;
@@ -94,7 +84,7 @@ std::optional<Lookup> lookupAt(std::string_view text, std::size_t at, const Look
             ++end;
         name = std::string(rest.substr(0, end));
     }
-    if (name.empty() || name.size() > kMaxLookedUpName || isProseWord(name) ||
+    if (name.empty() || name.size() > kMaxLookedUpName || logged::isWordAfterKind(lowerCopy(name)) ||
         !rest.substr(end).starts_with(" not found"))
         return std::nullopt;
     const std::string_view after = rest.substr(end + 10);

@@ -11,6 +11,7 @@
 #include "io/text_tables.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -318,6 +319,56 @@ std::vector<std::string_view> commandCandidates(std::string_view text)
     return candidates;
 }
 
+/// A template's placeholders are this long at most (inside their brackets).
+constexpr std::size_t kMaxTemplatePlaceholder = 80;
+
+/// The placeholders of a template that `statement` holds where its values go, in order, each once:
+/// `{{ OVN_SUBNET }}` (Ansible, Helm, Go templates) and `<network-name>` (documentation), a word of its
+/// own (after a blank, `=` or a quote, before a blank, a quote or the end).
+std::vector<std::string> templatePlaceholdersIn(std::string_view statement)
+{
+    std::vector<std::string> found;
+    const auto add = [&](std::string_view placeholder) {
+        if (std::find(found.begin(), found.end(), placeholder) == found.end())
+            found.emplace_back(placeholder);
+    };
+    for (std::size_t at = statement.find("{{"); at != std::string_view::npos;
+         at = statement.find("{{", at + 2)) {
+        const std::size_t close = statement.find("}}", at + 2);
+        if (close == std::string_view::npos || close - at - 2 > kMaxTemplatePlaceholder)
+            break;
+        add(statement.substr(at, close + 2 - at));
+        at = close;
+    }
+    const auto bounds = [](char c) { return c == ' ' || c == '\t' || c == '"' || c == '\''; };
+    for (std::size_t at = statement.find('<'); at != std::string_view::npos;
+         at = statement.find('<', at + 1)) {
+        if (at > 0 && !bounds(statement[at - 1]) && statement[at - 1] != '=')
+            continue;
+        std::size_t end = at + 1;
+        while (end < statement.size() && end - at <= kMaxTemplatePlaceholder &&
+               (std::isalnum(static_cast<unsigned char>(statement[end])) != 0 ||
+                std::string_view("-_.").find(statement[end]) != std::string_view::npos))
+            ++end;
+        if (end > at + 1 && end < statement.size() && statement[end] == '>' &&
+            (end + 1 == statement.size() || bounds(statement[end + 1])))
+            add(statement.substr(at, end + 1 - at));
+    }
+    return found;
+}
+
+/// What a request whose command is a template says after its words: "(a template: {{ name }} is a
+/// placeholder, not a value)", "(a template: 4 placeholders, not values)"; empty for a command without
+/// placeholders. Its words show them.
+std::string templateSaid(const std::vector<std::string>& placeholders)
+{
+    if (placeholders.empty())
+        return {};
+    if (placeholders.size() == 1)
+        return " (a template: " + placeholders.front() + " is a placeholder, not a value)";
+    return " (a template: " + std::to_string(placeholders.size()) + " placeholders, not values)";
+}
+
 } // namespace
 
 HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
@@ -349,6 +400,11 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                     std::vector<std::string> deleted;
                     if (std::optional<LoggedRequest> r =
                             dockerNetworkRequest(statement, last + 1 == lines.size(), cut, deleted)) {
+                        // A template names no network: its deletions reach no object.
+                        const std::vector<std::string> placeholders = templatePlaceholdersIn(statement);
+                        r->what += templateSaid(placeholders);
+                        if (!placeholders.empty())
+                            deleted.clear();
                         for (std::string& name : deleted)
                             found.deletions.push_back({r->by,
                                                        ResourceKind::Network,
@@ -412,6 +468,7 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                                    run.first - lines[last].sourceLine <= kMaxLinesToVerboseRequest;
                         }))
                         continue; // hns.psm1 printed its request, which says it
+                    const std::vector<std::string> placeholders = templatePlaceholdersIn(statement);
                     LoggedRequest r;
                     r.asker = LoggedRequest::Asker::Command;
                     r.by = std::string(cmdlet->spelled);
@@ -429,12 +486,14 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                                                std::vector<std::vector<std::string>>(
                                                    pipeline.begin(), pipeline.begin() + std::ptrdiff_t(e)),
                                                created, deleted);
-                        if (deleted.every || !deleted.id.empty() || !deleted.name.empty())
+                        if (placeholders.empty() &&
+                            (deleted.every || !deleted.id.empty() || !deleted.name.empty()))
                             found.deletions.push_back(std::move(deleted));
                         read = true;
                         if (cmdlet->module != CmdletModule::Hns)
                             continue; // a deletion only
                     }
+                    r.what += templateSaid(placeholders);
                     if (cut)
                         r.what += kCutCommandSaid;
                     found.requests.push_back(std::move(r));

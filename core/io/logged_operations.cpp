@@ -77,14 +77,6 @@ constexpr KindSpelled kNamingWords[] = {
     {"hnspolicylist", ResourceKind::LoadBalancer},
 };
 
-/// Words after a kind that are no name of an object (`Found HNS endpoint with ...`).
-constexpr std::string_view kNotNames[] = {
-    "with",  "for",    "id",   "name",  "named", "is",    "in",    "of",       "on",     "to",
-    "and",   "from",   "was",  "has",   "not",   "that",  "the",   "a",        "will",   "be",
-    "are",   "were",   "can",  "could", "would", "may",   "must",  "does",     "did",    "do",
-    "after", "before", "when", "which", "this",  "it",    "so",    "but",      "or",     "as",
-    "at",    "by",     "here", "there", "now",   "still", "again", "resource", "object", "request"};
-
 /// The words one of the two words before a kind is when a log names an object it looked up, made or
 /// used by its name: flannel's `Found existing HNSNetwork cbr0`, `Created HNSNetwork cbr0`, `Found existing
 /// bridge HNSEndpoint cbr0_ep`; `Got HNS network cbr0`; `Attaching HNS endpoint cbr0_ep to ...`.
@@ -210,7 +202,7 @@ std::string objectNameAt(std::string_view text, std::size_t at)
                                  })))
         return {};
     const std::string lower = lowerCopy(name);
-    if (std::find(std::begin(kNotNames), std::end(kNotNames), lower) != std::end(kNotNames))
+    if (isWordAfterKind(lower))
         return {};
     return std::string(name);
 }

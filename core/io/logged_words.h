@@ -31,6 +31,29 @@ constexpr KindSpelled kKindWords[] = {
     {"policylist", ResourceKind::LoadBalancer},
 };
 
+/// Words that follow a kind's word in a log line or in prose and are no name of an object (lower case):
+/// `Found HNS endpoint with ...`, `Network adapter not found`, `created the HNS network using ...`.
+constexpr std::string_view kWordsAfterKind[] = {
+    "with",     "for",    "id",       "name",     "named",        "is",        "in",       "of",    "on",
+    "to",       "and",    "from",     "was",      "has",          "not",       "that",     "the",   "a",
+    "will",     "be",     "are",      "were",     "can",          "could",     "would",    "may",   "must",
+    "does",     "did",    "do",       "after",    "before",       "when",      "which",    "this",  "it",
+    "so",       "but",    "or",       "as",       "at",           "by",        "here",     "there", "now",
+    "still",    "again",  "resource", "object",   "request",      "using",     "used",     "via",   "called",
+    "should",   "then",   "already",  "first",    "because",      "if",        "since",    "until", "instead",
+    "manually", "exists", "exist",    "itself",   "adapter",      "interface", "card",     "path",  "policy",
+    "config",   "entry",  "service",  "settings", "successfully", "correctly", "properly", "i",     "we",
+    "you",      "they",   "he",       "she",      "my",           "our",       "your"};
+
+/// Whether `lowerWord` (lower case) is one of kWordsAfterKind.
+inline bool isWordAfterKind(std::string_view lowerWord)
+{
+    for (const std::string_view w : kWordsAfterKind)
+        if (w == lowerWord)
+            return true;
+    return false;
+}
+
 /// HNS's REST collections, as `[DELETE]=>[/networks/<id>]` names them (lower case).
 constexpr KindSpelled kCollections[] = {
     {"networks", ResourceKind::Network},         {"endpoints", ResourceKind::Endpoint},

@@ -995,6 +995,20 @@ void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers_data()
                "n2 (as $n holds it) at line 1; HNS refused it (line 2)",
                "2-7 warning: HNS refused a request: New-HnsEndpoint (create endpoint ep2) failed: "
                "ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the message text)"};
+    // A template's placeholders are no values: said so; the words of prose after a kind name nothing.
+    QTest::newRow("commands of a template, in prose that names no network")
+        << "commands-template-placeholders.txt"
+        << QStringList{
+               "3 info: a command (New-HnsNetwork) that asks HNS to create network {{ sdn_network_name }} "
+               "(Transparent, {{ subnet }} via {{ gateway }}) on adapter {{ interface_name }} (a template: 4 "
+               "placeholders, not values) at line 3",
+               "5 info: a command (New-HnsNetwork) that asks HNS to create network <network-name> (L2Bridge, "
+               "10.0.0.0/24 via 10.0.0.1) (a template: <network-name> is a placeholder, not a value) at line "
+               "5",
+               "6 info: a command (Remove-HnsNetwork) that asks HNS to delete network {{ net }} (a template: "
+               "{{ net }} is a placeholder, not a value) at line 6",
+               "7 info: a command (docker network create) that asks HNS to create network tnet (Transparent) "
+               "on adapter {{ nic }} (a template: {{ nic }} is a placeholder, not a value) at line 7"};
     QTest::newRow("a command shown as expected and again with its error: one request, both lines")
         << "sameline-command-expected-and-actual.txt"
         << QStringList{
