@@ -337,14 +337,19 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
     std::map<std::size_t, Failure> failed; // by the index of its warning
     std::unordered_map<std::size_t, CniContext> cniRead;
     RepeatedMessages<std::pair<std::string, LookupKey>> failures;
+    std::string joined;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string_view text = lines[i].text;
+        std::string_view text = lines[i].text;
         if (!holdsAnyIgnoringCase(text, {"find", "found"}))
             continue;
-        const std::vector<LineLookup> lookups = lookupsOn(text);
+        std::size_t last = i;
+        const std::vector<LineLookup> lookups = lookupsOnLine(lines, i, joined, last);
         if (lookups.empty())
             continue;
+        if (last != i)
+            text = joined; // a lookup a hard wrap put on two lines
         const int line = lines[i].sourceLine;
+        const int lastLine = lines[last].sourceLine;
         const LogLevel level = levelOfLine(text);
         if (level == LogLevel::Fatal) {
             if (warnings.size() >= kMaxEffects)
@@ -356,8 +361,10 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
                 message += " (the one " + variable + " names)";
             if (program == "kube-proxy")
                 message += "; no service on the node works while kube-proxy is down";
-            warnings.push_back({line, line, std::move(message)});
+            warnings.push_back({line, lastLine, std::move(message)});
             effects.lines.push_back(line);
+            if (lastLine != line)
+                effects.lines.push_back(lastLine);
             continue;
         }
         bool inChain = false;

@@ -8,6 +8,7 @@
 #include "io/escaped_quotes.h"
 #include "io/failed_lookup_effects.h"
 #include "io/felix_network_lookups.h"
+#include "io/log_levels.h"
 #include "io/logged_words.h"
 #include "io/repeated_messages.h"
 #include "io/text_scan.h"
@@ -481,24 +482,51 @@ std::vector<LineLookup> lookupsOn(std::string_view text)
     return found;
 }
 
+std::vector<LineLookup> lookupsOnLine(const std::vector<CleanedLine>& lines, std::size_t at,
+                                      std::string& joined, std::size_t& last)
+{
+    last = at;
+    std::vector<LineLookup> found = lookupsOn(lines[at].text);
+    const auto namesNone = [](const LineLookup& l) {
+        return l.key.second.starts_with('\n') && !l.key.second.starts_with("\n~");
+    };
+    if (found.size() != 1 || !namesNone(found.front()) || at + 1 == lines.size())
+        return found;
+    const std::string_view next = trimBlanks(lines[at + 1].text);
+    if (next.empty() || std::islower(static_cast<unsigned char>(next.front())) == 0 ||
+        levelOpeningLine(next) != LogLevel::None)
+        return found;
+    std::string text = std::string(trimBlanks(lines[at].text)) + " " + std::string(next);
+    std::vector<LineLookup> read = lookupsOn(text);
+    if (read.empty() || namesNone(read.front()))
+        return found;
+    joined = std::move(text);
+    last = at + 1;
+    return read;
+}
+
 std::vector<ImportWarning> failedLookupsIn(const std::vector<CleanedLine>& lines,
                                            const std::vector<int>& stated)
 {
     std::vector<ImportWarning> infos;
     RepeatedMessages<std::pair<std::string, std::string>> seen;
-    for (const CleanedLine& line : lines) {
+    std::string joined;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const CleanedLine& line = lines[i];
         if (std::binary_search(stated.begin(), stated.end(), line.sourceLine))
             continue; // a warning says what the lookup did
-        for (const LineLookup& lookup : lookupsOn(line.text)) {
+        std::size_t last = i;
+        for (const LineLookup& lookup : lookupsOnLine(lines, i, joined, last)) {
             if (lookup.key.second.starts_with("\n~"))
                 continue; // felix's lookup by expression: felixNetworkLookupsIn
             if (const auto* said = seen.find(lookup.key); said && said->at.back().second == line.sourceLine)
                 continue; // said on this line already
-            if (seen.repeat(lookup.key, line.sourceLine, line.sourceLine) || seen.size() >= kMaxLookups)
+            const int to = lines[last].sourceLine;
+            if (seen.repeat(lookup.key, line.sourceLine, to) || seen.size() >= kMaxLookups)
                 continue;
-            infos.push_back({line.sourceLine, line.sourceLine,
-                             lookup.said + " at " + tables::lineRange(line.sourceLine, line.sourceLine)});
-            seen.said(lookup.key, infos.size() - 1, line.sourceLine, line.sourceLine);
+            infos.push_back(
+                {line.sourceLine, to, lookup.said + " at " + tables::lineRange(line.sourceLine, to)});
+            seen.said(lookup.key, infos.size() - 1, line.sourceLine, to);
         }
     }
     seen.appendCounts(infos);

@@ -28,6 +28,14 @@ struct LineLookup
 /// stating an error code is the readers' of logged failures) and felix's lookup of its network.
 std::vector<LineLookup> lookupsOn(std::string_view text);
 
+/// The lookups line `at` of `lines` states (lookupsOn). One that names nothing on its line
+/// (`Unable to find Hns Network` at its end) is read with the next line when a hard wrap (an editor's, a
+/// mail's) put the rest of its words there: a line no log level opens that starts with a lower-case word
+/// (`specified by cbr0. Please check environment variable KUBE_NETWORK`). Then `joined` holds both
+/// lines' text and `last` is the next line's index; else `last` is `at`.
+std::vector<LineLookup> lookupsOnLine(const std::vector<CleanedLine>& lines, std::size_t at,
+                                      std::string& joined, std::size_t& last);
+
 /// One info per object looked up and the wording of the lookup, at the line that first logs it:
 /// `the log says HNS has no endpoint "External" (looked up by name) at line 5`, with "(2 times, lines
 /// 5-6)" when it is logged again. Calico felix's failed lookups of its workloads' HNS endpoints (`Failed to

@@ -1025,6 +1025,17 @@ void TestLoggedFailures::saysAFailedLookupInWords_data()
            "networkName=cbr0"
         << QStringList{"info 1-1: the log says HNS has no network \"cbr0\" (a lookup in words; no error code "
                        "logged) at line 1"};
+    QTest::newRow("hard-wrapped: the name on the next line")
+        << klog + "Unable to find Hns Network\nspecified by cbr0, retrying"
+        << QStringList{"info 1-2: the log says HNS has no network cbr0 (a lookup in words; no error code "
+                       "logged) at lines 1-2"};
+    QTest::newRow("the next line is a log line of its own, or starts a sentence: not read with it")
+        << klog + "Unable to find Hns Network\n" + klog + "specified by cbr0\n" + klog +
+               "Could not find network\nSpecified by cbr0."
+        << QStringList{"info 1-1: the log says a lookup found no HNS network (\"Unable to find Hns "
+                       "Network\"; no name and no error code logged) at line 1",
+                       "info 3-3: the log says a lookup found no HNS network (\"Could not find network\"; "
+                       "no name and no error code logged) at line 3"};
     QTest::newRow("a field naming another kind of object names none")
         << "E1205 10:01:02.118230    4120 proxier.go:640] \"Unable to find HNS Network specified\" "
            "endpointName=\"web\""

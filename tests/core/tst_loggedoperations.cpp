@@ -705,6 +705,12 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
         << QStringList{
                "1 warning: kube-proxy exited at line 1 (a fatal log line): HNS has no network \"cbr0\"; "
                "no service on the node works while kube-proxy is down"};
+    QTest::newRow("the fatal line hard-wrapped: its name on the next line")
+        << "F0609 01:20:44.451041    1496 proxier.go:474] Unable to find Hns Network\nspecified by cbr0. "
+           "Please check environment variable KUBE_NETWORK\n"
+        << QStringList{"1-2 warning: kube-proxy exited at line 1 (a fatal log line): HNS has no network "
+                       "\"cbr0\" (the one KUBE_NETWORK names); no service on the node works while kube-proxy "
+                       "is down"};
     QTest::newRow("a fatal logrus line of a program the line does not name")
         << "time=\"2026-12-05T10:00:05Z\" level=fatal msg=\"cannot start\" error=\"Network name "
            "\\\"l2net\\\" not "
