@@ -369,6 +369,22 @@ std::string templateSaid(const std::vector<std::string>& placeholders)
     return " (a template: " + std::to_string(placeholders.size()) + " placeholders, not values)";
 }
 
+/// Whether the lines right after a `-Verbose` command ending at `last` (within
+/// kMaxLinesToVerboseRequest) are what hns.psm1 prints of its request: `VERBOSE: Invoke-HNSRequest
+/// Method[POST] Path[/networks] Data[{...`, `Creating network with these parameters: {...}`, `VERBOSE:
+/// Result :` (the prefix cleaned away). A document the poster pasted after it is no such print.
+bool printsItsRequest(const std::vector<CleanedLine>& lines, std::size_t last)
+{
+    for (std::size_t k = last + 1;
+         k < lines.size() && lines[k].sourceLine - lines[last].sourceLine <= kMaxLinesToVerboseRequest; ++k) {
+        const std::string_view t = trimBlanks(lines[k].text);
+        if (holdsAnyIgnoringCase(t, {"invoke-hnsrequest", "with these parameters"}) ||
+            t.starts_with("Result"))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
@@ -462,7 +478,7 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                         variableOf(args.positional.front()).empty() &&
                         !tables::isGuid(args.positional.front()))
                         continue;
-                    if (args.has("verbose") &&
+                    if (args.has("verbose") && printsItsRequest(lines, last) &&
                         std::any_of(shown.begin(), shown.end(), [&](const std::pair<int, int>& run) {
                             return run.first > lines[last].sourceLine &&
                                    run.first - lines[last].sourceLine <= kMaxLinesToVerboseRequest;

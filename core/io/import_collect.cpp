@@ -429,10 +429,10 @@ struct Collector
         // A dump cut inside its ID shows one: no create request.
         if (kind == ResourceKind::Network && !hasGuidId && found.cutId.empty() &&
             !isRequestContext(found.context) && isNetworkCreateRequest(value)) {
-            message(
-                ImportSeverity::Info, first, last,
-                "a network as a create request gives it (no ID, only what a caller sets), not an object HNS "
-                "holds; not imported");
+            message(ImportSeverity::Info, first, last,
+                    "a network as a create request gives it (no ID, only what a caller sets): " +
+                        describeRequest(found.context, value, kind) +
+                        "; not an object HNS holds, not imported");
             return;
         }
         if (!hasGuidId && isRequestContext(found.context)) {

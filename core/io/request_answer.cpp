@@ -6,6 +6,7 @@
 #include "common/text.h"
 #include "hcn/health_checks.h"
 #include "hcn/ip_address.h"
+#include "hcn/network_mode.h"
 #include "io/hns_member.h"
 #include "io/logged_words.h"
 #include "io/markdown_emphasis.h"
@@ -231,8 +232,12 @@ std::string describeRequest(std::string_view context, const json& document, Reso
     if (const std::string name = text(*asked, "Name"); !name.empty())
         out += " " + name;
     std::vector<std::string> details;
-    if (const std::string type = text(*asked, "Type"); !type.empty())
-        details.push_back(type);
+    // The catalog's spelling of a network's type (`l2bridge` as hns.psm1 users type it: L2Bridge).
+    if (const std::string type = text(*asked, "Type"); !type.empty()) {
+        const std::string_view spelled =
+            kind == ResourceKind::Network ? networkModeName(networkModeFromName(type)) : std::string_view();
+        details.push_back(spelled.empty() ? type : std::string(spelled));
+    }
     for (const auto& [prefix, gateway] : subnetsAsked(*asked))
         details.push_back(gateway.empty() ? prefix : prefix + " via " + gateway);
     // An address the request states twice (v1 `IPAddress` and v2 `IpConfigurations`, or one spelling
@@ -264,6 +269,10 @@ std::string describeRequest(std::string_view context, const json& document, Reso
             out += (i == 0 ? "" : ", ") + details[i];
         out += ")";
     }
+    // The adapter a network is bound to, as the typed commands say it.
+    if (const std::string adapter = text(*asked, "NetworkAdapterName");
+        kind == ResourceKind::Network && !adapter.empty())
+        out += " on adapter " + adapter;
     return out;
 }
 

@@ -1972,7 +1972,7 @@ private slots:
                "={\\\"Name\\\":\\\"nat\\\","
                "\\\"Type\\\":\\\"nat\\\",\\\"Subnets\\\":[{\\\"AddressPrefix\\\":\\\"172.30.0.0/20\\\","
                "\\\"GatewayAddress\\\":\\\"172.30.0.1\\\"}]}\""
-            << QStringList{"1 info: a request sent to HNS: create network nat (nat, 172.30.0.0/20 via "
+            << QStringList{"1 info: a request sent to HNS: create network nat (NAT, 172.30.0.0/20 via "
                            "172.30.0.1); not an object it holds, not imported"};
         QTest::newRow("a request stating its address twice")
             << "Attempting to create HNSEndpoint {\"Name\": \"web_ep\", \"IPAddress\": \"10.244.2.2\", "

@@ -549,7 +549,7 @@ void TestLoggedOperations::requestLoggedAgainIsSaidOnce_data()
 
     QTest::newRow("dockerd's request, then hcsshim's POST of it twice: one create, counted")
         << "dockerd-network-request-logged-three-times.log"
-        << "a request sent to HNS: create network natlab (nat, 172.28.16.0/20 via 172.28.16.0); not an "
+        << "a request sent to HNS: create network natlab (NAT, 172.28.16.0/20 via 172.28.16.0); not an "
            "object it holds, not imported (logged 3 times, lines 1-3)"
         << 1 << 3 << 1;
     QTest::newRow("the same request after HNS refused it is a request of its own")
@@ -559,7 +559,7 @@ void TestLoggedOperations::requestLoggedAgainIsSaidOnce_data()
         << 1 << 1 << 2;
     QTest::newRow("the same network asked with another gateway is a request of its own")
         << "dockerd-network-requests-gateways.log"
-        << "a request sent to HNS: create network labnat (nat, 10.91.0.0/24 via 10.91.0.1); not an object "
+        << "a request sent to HNS: create network labnat (NAT, 10.91.0.0/24 via 10.91.0.1); not an object "
            "it holds, not imported"
         << 2 << 2 << 4;
     QTest::newRow("hcsshim logs one create twice, then HNS's answer: one request")
@@ -1015,6 +1015,15 @@ void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers_data()
                "{{ net }} is a placeholder, not a value) at line 6",
                "7 info: a command (docker network create) that asks HNS to create network tnet (Transparent) "
                "on adapter {{ nic }} (a template: {{ nic }} is a placeholder, not a value) at line 7"};
+    // hns.psm1 prints a -Verbose command's request (`VERBOSE: Invoke-HNSRequest ...`), which then says
+    // it; a document the poster pasted after the command is no such print.
+    QTest::newRow("a -Verbose command, then a create document of the poster's: both asked")
+        << "verbose-command-then-pasted-create-document.txt"
+        << QStringList{"1 info: a command (New-HnsNetwork) that asks HNS to create network vxlan7 (Overlay, "
+                       "10.61.1.0/24 via 10.61.1.1) at line 1",
+                       "3-13 info: a network as a create request gives it (no ID, only what a caller sets): "
+                       "create network uplink7 (L2Bridge, 192.168.77.0/30 via 192.168.77.1) on adapter "
+                       "Ethernet 4; not an object HNS holds, not imported"};
     QTest::newRow("a command shown as expected and again with its error: one request, both lines")
         << "sameline-command-expected-and-actual.txt"
         << QStringList{
