@@ -58,6 +58,29 @@ std::string hnsCallOf(std::string_view text, std::string_view lower)
     return "HNS call " + verb + " " + std::string(path);
 }
 
+/// Where the step a daemon or a client names before an error starts in `lower` (within [`from`, `to`)):
+/// after its lead `failed to `, `error ` or `failed ` before a verb's -ing form (moby's `Failed creating
+/// ingress network`), at `from` or after a quote that opens a log's message (`msg="Error creating default
+/// network`), or with `afterBlank` after any blank too; the first such lead. npos when none is there.
+std::size_t stepStart(std::string_view lower, std::size_t from, std::size_t to, bool afterBlank = false)
+{
+    for (std::size_t at = from; at < to; ++at) {
+        if (at > from && lower[at - 1] != '"' && lower[at - 1] != '\'' &&
+            !(afterBlank && lower[at - 1] == ' '))
+            continue;
+        const std::string_view rest = lower.substr(at, to - at);
+        for (const std::string_view lead : {"failed to ", "error "})
+            if (rest.starts_with(lead))
+                return at + lead.size();
+        if (rest.starts_with("failed ")) {
+            const std::string_view word = rest.substr(7, rest.substr(7).find(' '));
+            if (word.size() > 3 && word.ends_with("ing"))
+                return at + 7;
+        }
+    }
+    return std::string_view::npos;
+}
+
 /// The step a daemon names before `HNS failed with error` (docker's `failed to create endpoint web on
 /// network nat: HNS failed with error : ...`, `Error creating default network: HNS failed ...`): the
 /// last `: `-separated part before it, without its `failed to ` or `Error ` lead. Empty when that part
@@ -86,22 +109,19 @@ std::string daemonStepOf(std::string_view text, std::string_view lower, LoggedEr
     std::size_t start = colon == std::string_view::npos ? 0 : colon + 2;
     while (start < end && text[start] == ' ')
         ++start;
-    const std::string_view part = lower.substr(start, end - start);
-    if (part.starts_with("error response from daemon"))
+    if (lower.substr(start, end - start).starts_with("error response from daemon"))
         return {};
-    for (const std::string_view lead : {"failed to ", "error "}) {
-        if (!part.starts_with(lead))
-            continue;
-        const std::string_view step = trimBlanks(text.substr(start + lead.size(), end - start - lead.size()));
-        if (step.empty() || step.size() > kMaxLoggedMessage)
-            return {};
-        if (into) {
-            into->remoteDriver = remote;
-            verbAndKindOf(step, *into);
-        }
-        return std::string(step);
+    const std::size_t from = stepStart(lower, start, end);
+    if (from == std::string_view::npos)
+        return {};
+    const std::string_view step = trimBlanks(text.substr(from, end - from));
+    if (step.empty() || step.size() > kMaxLoggedMessage)
+        return {};
+    if (into) {
+        into->remoteDriver = remote;
+        verbAndKindOf(step, *into);
     }
-    return {};
+    return std::string(step);
 }
 
 /// What an object path of HNS's REST API (`/endpoints/`, `/namespaces/ID/addresource`) names: the kind
@@ -226,17 +246,29 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower)
         }
     }
     const std::size_t call = lower.find("hnscall");
-    const std::size_t failedTo = lower.substr(0, call).rfind("failed to ");
-    if (call == std::string_view::npos || failedTo == std::string_view::npos)
+    if (call == std::string_view::npos)
         return {};
-    const std::size_t stepEnd = std::min(lower.find(':', failedTo), call);
-    const std::string_view step = lower.substr(failedTo + 10, stepEnd - failedTo - 10);
+    // The step its caller names before it, after the last lead (`failed to create the new HNSEndpoint`,
+    // `Failed creating ingress network`).
+    std::size_t from = std::string_view::npos;
+    for (std::size_t at = stepStart(lower, 0, call, true); at != std::string_view::npos;
+         at = stepStart(lower, at, call, true))
+        from = at;
+    if (from == std::string_view::npos)
+        return {};
+    const std::size_t stepEnd = std::min(lower.find(':', from), call);
+    const std::string_view step = lower.substr(from, stepEnd - from);
     static constexpr std::string_view kVerbs[] = {"create", "delete", "update", "modify", "attach",
                                                   "detach", "add",    "remove", "get",    "query"};
     std::string_view verb;
-    for (const std::string_view v : kVerbs)
-        if (step.starts_with(v) && (step.size() == v.size() || step[v.size()] == ' '))
-            verb = v;
+    for (const std::string_view v : kVerbs) {
+        // The verb or its -ing form (`creating`, `adding`, `querying`).
+        const std::string ing =
+            (v.ends_with('e') ? std::string(v.substr(0, v.size() - 1)) : std::string(v)) + "ing";
+        for (const std::string_view form : {v, std::string_view(ing)})
+            if (step.starts_with(form) && (step.size() == form.size() || step[form.size()] == ' '))
+                verb = v;
+    }
     std::string_view kind;
     for (const KindSpelled& word : kKindWords)
         if (step.find(word.text) != std::string_view::npos) {

@@ -505,6 +505,21 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << klog + "hcnDeleteNetwork failed: HRESULT 0x8007012F"
         << QStringList{"warning 1-1: HNS refused a request: hcnDeleteNetwork failed: " + deletePending};
 
+    // The step a daemon names in its message's words, after the quote that opens it, or before hcsshim's
+    // hnsCall: "Failed creating ..." as "failed to create ..." is.
+    QTest::newRow("moby's swarm ingress network, in a logrus message")
+        << "time=\"2017-01-11T09:57:10.525373900+01:00\" level=error msg=\"Failed creating ingress network: "
+           "HNS failed with error : Element not found \""
+        << QStringList{"warning 1-1: HNS refused a request: creating ingress network failed: " + notFound +
+                       fromText};
+    QTest::newRow("the same through hcsshim's hnsCall")
+        << "Failed creating ingress network: hnsCall failed in Win32: Element not found."
+        << QStringList{"warning 1-1: HNS refused a request: create network failed: " + notFound + fromText};
+    QTest::newRow("docker's default network, in a logrus message")
+        << "time=\"2017-01-11T09:57:10Z\" level=error msg=\"Error creating default network: HNS failed with "
+           "error : Element not found\""
+        << QStringList{"warning 1-1: HNS refused a request: creating default network failed: " + notFound +
+                       fromText};
     // Markdown emphasis around a failure: its markers are no part of the text nor stop its code.
     QTest::newRow("bold around hcsshim's error and its code")
         << "**Error: hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)**"
