@@ -33,6 +33,8 @@ constexpr std::size_t kMaxEffects = 50;
 constexpr std::size_t kCniContextLinesBack = 30;
 /// A line is read for a CNI command's context to this many bytes.
 constexpr std::size_t kMaxCniContextLine = 4096;
+/// kubelet's `Error adding pod <namespace>_<name> to CNI network`: the pod's words are at most this long.
+constexpr std::size_t kMaxPodNameInCniError = 300;
 
 /// The program a line is from, when the line tells: felix's `felix/` files, kube-proxy's and kubelet's klog
 /// files (programOfKlogFile); empty when it does not.
@@ -68,6 +70,23 @@ bool saysItRetries(std::string_view text)
         if (lower.find(word) != std::string::npos)
             return true;
     return false;
+}
+
+/// The CNI command whose failure kubelet (or dockershim) logs on a line (lower case): "ADD" for `Error
+/// adding pod to network` (`"Error adding pod to network" err="..."`, `error adding pod web_default to CNI
+/// network "calico"`), "DEL" for `Error deleting pod from network`; empty for none.
+std::string kubeletCniCommandOn(std::string_view lower)
+{
+    for (const auto& [words, command] : {std::pair{std::string_view("error adding pod "), "ADD"},
+                                         std::pair{std::string_view("error deleting pod "), "DEL"}}) {
+        const std::size_t at = lower.find(words);
+        if (at == std::string_view::npos)
+            continue;
+        const std::size_t network = lower.find(" network", at);
+        if (network != std::string_view::npos && network - at < kMaxPodNameInCniError)
+            return command;
+    }
+    return {};
 }
 
 /// The operation an error line says failed: `Failed to create endpoint` -> "create endpoint", a lookup
@@ -130,7 +149,7 @@ std::string failedOperationOn(std::string_view text, std::string_view lookedUpKi
         *inChain = firstInChain;
     if (!first.empty())
         return first;
-    if (lower.find("cni command failed") != std::string::npos)
+    if (lower.find("cni command failed") != std::string::npos || !kubeletCniCommandOn(lower).empty())
         return "CNI command";
     return lookup;
 }
@@ -390,12 +409,10 @@ LookupEffects failedLookupEffectsIn(const std::vector<CleanedLine>& lines)
                 effects.lines.push_back(line);
                 continue;
             }
-            Failure f{operation,
-                      cniContextBefore(lines, i, cniRead),
-                      lookups.front().object,
-                      key.second,
-                      sandboxOn(text),
-                      {}};
+            CniContext cni = cniContextBefore(lines, i, cniRead);
+            if (cni.command.empty())
+                cni.command = kubeletCniCommandOn(lowerCopy(text));
+            Failure f{operation, std::move(cni), lookups.front().object, key.second, sandboxOn(text), {}};
             std::pair<std::string, LookupKey> said{f.cni.container, key};
             open = OpenFailure{said, i};
             if (failures.repeat(said, line, line)) {

@@ -711,6 +711,15 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
         << QStringList{"1-2 warning: kube-proxy exited at line 1 (a fatal log line): HNS has no network "
                        "\"cbr0\" (the one KUBE_NETWORK names); no service on the node works while kube-proxy "
                        "is down"};
+    QTest::newRow("kubelet's CNI ADD failed on an endpoint HNS does not have")
+        << "E1215 22:16:56.958611    1760 cni.go:361] \"Error adding pod to network\" err=\"Endpoint "
+           "ab013a1c79bac957c378d892d76d7e64a2705f3638e3806e40f74f334e42b4e7 not found\"\n"
+        << QStringList{"1 warning: the CNI ADD failed: HNS has no endpoint "
+                       "\"ab013a1c79bac957c378d892d76d7e64a2705f3638e3806e40f74f334e42b4e7\" at line 1"};
+    QTest::newRow("dockershim's CNI DEL, the pod named")
+        << "E1215 22:17:01.000000    1760 cni.go:385] Error deleting pod demo_web-0 from network "
+           "{cni calico}: Endpoint web-0_calico not found\n"
+        << QStringList{"1 warning: the CNI DEL failed: HNS has no endpoint \"web-0_calico\" at line 1"};
     QTest::newRow("a fatal logrus line of a program the line does not name")
         << "time=\"2026-12-05T10:00:05Z\" level=fatal msg=\"cannot start\" error=\"Network name "
            "\\\"l2net\\\" not "
