@@ -149,9 +149,10 @@ bool addOnce(std::vector<std::string>& list, std::string value)
 /// for workload id=...WorkloadId:"api01/api01"...`, `Could not resolve hns endpoint id
 /// ip="10.244.31.76/32"`, `Failed to look up one or more HNS endpoints; will schedule a retry`,
 /// `error=Endpoint could not be found`) with what its cache of HNS's endpoints held (`Cache refresh is
-/// complete. 0 endpoints were cached`): one info for the source. It says felix retries only when the log
-/// shows it: a line of the lookups says so (`will schedule a retry`), or one workload or address is looked
-/// up again.
+/// complete. 0 endpoints were cached`): one info for the source, also when no line names a workload or an
+/// address ("one or more HNS endpoints of its workloads (the log names none of them)"). It says felix retries
+/// only when the log shows it: a line of the lookups says so (`will schedule a retry`), or one workload or
+/// address is looked up again.
 std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& lines)
 {
     std::vector<std::string> workloads;
@@ -162,6 +163,8 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
     std::optional<std::pair<long long, int>> lastCached;
     bool failed = false;
     bool retries = false;
+    bool unnamed = false; // felix says it looked up endpoints it does not name
+
     for (const CleanedLine& line : lines) {
         const std::string_view text = line.text;
         if (!holdsIgnoringCase(text, "endpoint"))
@@ -174,8 +177,10 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
         } else if (text.find("Could not resolve hns endpoint id") != std::string_view::npos) {
             retries = addOnce(addresses, quotedAfter(text, "ip=")) || retries;
             lookup = true;
-        } else if (text.find("Failed to look up one or more HNS endpoints") != std::string_view::npos ||
-                   (felix && text.find("Endpoint could not be found") != std::string_view::npos)) {
+        } else if (text.find("Failed to look up one or more HNS endpoints") != std::string_view::npos) {
+            lookup = true;
+            unnamed = true;
+        } else if (felix && text.find("Endpoint could not be found") != std::string_view::npos) {
             lookup = true;
         } else if (const std::size_t done = text.find("Cache refresh is complete. ");
                    felix && done != std::string_view::npos) {
@@ -197,7 +202,8 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
         if (lastCached && !cached)
             cached = lastCached;
     }
-    if (!failed || (workloads.empty() && addresses.empty()))
+    // felix's `Endpoint could not be found` alone (a retry of deferred work) says no lookup of its own.
+    if (!failed || (workloads.empty() && addresses.empty() && !unnamed))
         return std::nullopt;
     const auto joined = [](const std::vector<std::string>& list) {
         std::string out;
@@ -206,7 +212,11 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
         return out;
     };
     std::string message = "Calico felix could not find the HNS endpoint";
-    if (!workloads.empty())
+    if (workloads.empty() && addresses.empty())
+        message =
+            "Calico felix could not find one or more HNS endpoints of its workloads (the log names none "
+            "of them)";
+    else if (!workloads.empty())
         message +=
             std::string(workloads.size() == 1 ? " of workload " : "s of workloads ") + joined(workloads);
     else

@@ -1940,6 +1940,12 @@ private slots:
                "endpoint "
                "id ip=\"10.88.4.17/32\""
             << QStringList{"1 info: Calico felix could not find the HNS endpoint for 10.88.4.17/32 (line 1)"};
+        QTest::newRow("felix's lookup of endpoints it does not name, retried")
+            << "2021-12-15 22:16:56.958 [WARNING][1234] felix/endpoint_mgr.go 100: Failed to look up one or "
+               "more HNS endpoints; will schedule a retry"
+            << QStringList{
+                   "1 info: Calico felix could not find one or more HNS endpoints of its workloads (the "
+                   "log names none of them) and retries (line 1)"};
         QTest::newRow("felix's retry without a lookup it names is none")
             << "2026-11-04 07:12:01.111 [WARNING][4410] felix/win_dataplane.go 348: CompleteDeferredWork "
                "returned an error - scheduling a retry error=Endpoint could not be found"
