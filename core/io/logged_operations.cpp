@@ -385,10 +385,28 @@ bool lookedUpBefore(const std::string& lower, std::size_t at)
     return false;
 }
 
+/// Whether the name `name` read after a kind word (from `after` in `lower`) is followed by words saying
+/// the object exists: a start script's `HNS network Calico found.`, `... already exists`, `... is ready`.
+bool foundAfterName(const std::string& lower, std::size_t after, const std::string& name)
+{
+    const std::size_t at = lower.find(lowerCopy(name), after);
+    if (at == std::string::npos)
+        return false;
+    std::string_view rest = std::string_view(lower).substr(at + name.size());
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '"' || rest.front() == '\''))
+        rest.remove_prefix(1);
+    for (const std::string_view words : {"found", "was found", "exists", "already exists", "is ready",
+                                         "is present", "was created", "is created"})
+        if (rest.starts_with(words) && (rest.size() == words.size() || !isLoggedWordChar(rest[words.size()])))
+            return true;
+    return false;
+}
+
 /// A line naming an HNS object without dumping it: an HNS kind word (`HNS endpoint`, `HNSNetwork`), then
 /// its ID outside any document, an `hnsID` key's ID (else an `id` key's of the struct after it), a
 /// `name=` key or, after words of looking the
-/// object up or making it (`Found existing HNSNetwork cbr0`, `Created HNSNetwork cbr0`), its name; or a
+/// object up or making it (`Found existing HNSNetwork cbr0`, `Created HNSNetwork cbr0`) or before words
+/// saying it exists (`HNS network Calico found.`), its name; or a
 /// kind word without `hns` right before a GUID (`Attaching endpoint 1b8e... to`). `hns` in a path or a
 /// longer word (`C:\k\hns.psm1`, `hnsdiag`) names nothing.
 std::optional<Mentioned> mentionIn(std::string_view text)
@@ -420,9 +438,9 @@ std::optional<Mentioned> mentionIn(std::string_view text)
             return Mentioned{word->kind, {}, std::move(name), {}};
         // A name only right after words of looking the object up or making it; prose around an HNS
         // word names nothing.
-        if (lookedUpBefore(lower, at))
-            if (std::string name = objectNameAt(text, after); !name.empty())
-                return Mentioned{word->kind, {}, std::move(name), {}};
+        if (std::string name = objectNameAt(text, after);
+            !name.empty() && (lookedUpBefore(lower, at) || foundAfterName(lower, after, name)))
+            return Mentioned{word->kind, {}, std::move(name), {}};
     }
     // A kind word without `hns` whose GUID follows it (`Attaching endpoint 1b8e... to`, `endpoint 1b8e...
     // (IP 10.244.1.5) already exists`); each such word on the line is tried.

@@ -122,6 +122,10 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
         << "the log names HNS endpoint C58E1A3D-2F94-4B07-8D6C-A1E03F7B92D4 (10.244.3.7/32) at lines 1, 3-4; "
            "no dump of it, not imported"
         << "";
+    QTest::newRow("a start script finds the network it waited for")
+        << "start-script-network-found.txt" << 0
+        << "the log names HNS network Calico at line 2; no dump of it, not imported"
+        << "to be created";
     QTest::newRow("flannel names a network and an endpoint without IDs")
         << "flannel-found-existing.log" << 0
         << "the log names HNS network vxlan0 at line 2, endpoint vxlan0_ep at line 3; no dump of them, not "
