@@ -231,6 +231,9 @@ constexpr OtherWording kOtherWordings[] = {
                           "\u043d\u0430\u0439\u0434\u0435\u043d."}, // Russian
     {hr::ElementNotFound, "\u627e\u4e0d\u5230\u5143\u7d20\u3002"},  // Chinese (Simplified)
     {hr::ElementNotFound, "\u8981\u7d20\u304c\u898b\u3064\u304b\u308a\u307e\u305b\u3093\u3002"}, // Japanese
+    // Chinese (Simplified), as docker on such a Windows prints HNS's failure.
+    {hr::DeletePending, "\u4e0d\u80fd\u6253\u5f00\u6587\u4ef6\uff0c\u56e0\u4e3a\u5b83\u6b63\u5728\u88ab"
+                        "\u5220\u9664\u3002"},
     // Earlier releases of this service wrote these into their ErrorRecords and logs.
     {hr::VfpPortSettingNotFound, "A VFP port setting was not found."},
     {hr::InvalidNetwork, "The network configuration is invalid or incomplete."},

@@ -461,6 +461,19 @@ std::string unquoted(std::string_view name)
     return bare;
 }
 
+/// Whether `text` is source code that formats a log message rather than a log line: a Go call of a
+/// logging or formatting function with a format string (`klog.Errorf("Unable to find Hns Network
+/// specified by %s ...", name)`, `fmt.Errorf("network %s not found", ...)`, `errors.New("...")`).
+bool isLoggingCall(std::string_view text)
+{
+    for (const std::string_view call : {"Errorf(\"", "Fatalf(\"", "Infof(\"", "Warningf(\"", "Warnf(\"",
+                                        "Debugf(\"", "Sprintf(\"", "Printf(\"", "errors.New(\""})
+        if (const std::size_t at = text.find(call);
+            at != std::string_view::npos && at > 0 && (text[at - 1] == '.' || call.starts_with("errors.")))
+            return true;
+    return false;
+}
+
 } // namespace
 
 std::vector<LineLookup> lookupsOn(std::string_view text)
@@ -497,6 +510,8 @@ std::vector<LineLookup> lookupsOnLine(const std::vector<CleanedLine>& lines, std
 {
     last = at;
     std::vector<LineLookup> found = lookupsOn(lines[at].text);
+    if (!found.empty() && isLoggingCall(lines[at].text))
+        return {}; // source code that would log it, not a log
     const auto namesNone = [](const LineLookup& l) {
         return l.key.second.starts_with('\n') && !l.key.second.starts_with("\n~");
     };

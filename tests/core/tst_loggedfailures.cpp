@@ -1079,6 +1079,10 @@ void TestLoggedFailures::saysAFailedLookupInWords_data()
         << QStringList{"info 1-1: the log says HNS has no endpoint \"web\" (a lookup in words; no error code "
                        "logged) at line 1",
                        "info 2-2: the log says HNS has no endpoint \"api\" (looked up by name) at line 2"};
+    QTest::newRow("source code that would log a lookup, in a diff")
+        << "-\t\tklog.Errorf(\"Unable to find Hns Network specified by %s. Please check environment variable "
+           "KUBE_NETWORK\", hnsNetworkName)\n+\t\treturn nil, fmt.Errorf(\"network %s not found\", name)"
+        << QStringList{};
     QTest::newRow("prose: \"cannot found\" settings of a network")
         << "I cannot found any network settings in the docs." << QStringList{};
     QTest::newRow("prose: settings of a network")
