@@ -16,6 +16,7 @@
 #include "io/hns_service_stops.h"
 #include "io/import_objects.h"
 #include "io/json_log_records.h"
+#include "io/kube_proxy_panics.h"
 #include "io/kube_proxy_queries.h"
 #include "io/logged_error.h"
 #include "io/logged_operations.h"
@@ -376,6 +377,8 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
             stated.emplace_back(refusal.firstLine, std::max(refusal.firstLine, refusal.lastLine));
     for (const int line : effects.lines)
         stated.emplace_back(line, line);
+    // kube-proxy's panics: the `panic:` line of one is said with its trace, not again as an exit.
+    addLineMessages(kubeProxyPanicsIn(lines, stated), ImportSeverity::Warning, source.name, messages);
     addLineMessages(fatalExitsIn(lines, source.name, stated), ImportSeverity::Warning, source.name, messages);
     markLogged(messages, firstLogged);
     for (const detail::NamedRefusal& refusal : namedRefusals)

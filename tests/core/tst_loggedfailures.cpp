@@ -62,6 +62,8 @@ private slots:
     void saysAFailedLookupInWords();
     void saysAPodsNetworkFailed_data();
     void saysAPodsNetworkFailed();
+    void saysKubeProxyPanicked_data();
+    void saysKubeProxyPanicked();
     void saysAProgramExited_data();
     void saysAProgramExited();
 };
@@ -1348,6 +1350,73 @@ void TestLoggedFailures::saysAProgramExited()
     for (const QString& m : shownMessages(*imported))
         if (m.startsWith(QLatin1String("warning")) && m.contains(QLatin1String(" (a fatal log line)")) &&
             !m.contains(QLatin1String("refused")))
+            warnings << m;
+    QCOMPARE(warnings, messages);
+}
+
+/// kube-proxy's Windows proxier panicking: a Go trace with frames in its winkernel package, said with
+/// the innermost of them and the panic's message, once (not again as a fatal exit); a trace of another
+/// program is a fatal exit only.
+void TestLoggedFailures::saysKubeProxyPanicked_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("messages"); ///< the warnings of panics and exits
+
+    const QString consequence = "; it exits, and no service on the node is programmed until it is back";
+    const QString syncFrames =
+        "goroutine 112 [running]:\n"
+        "k8s.io/kubernetes/pkg/proxy/winkernel.(*Proxier).syncProxyRules(0xc0000cd500)\n"
+        "\t/go/src/k8s.io/kubernetes/pkg/proxy/winkernel/proxier.go:1124 +0x9dc\n"
+        "k8s.io/kubernetes/pkg/util/async.(*BoundedFrequencyRunner).tryRun(0xc00028c5a0)\n"
+        "\t/go/src/k8s.io/kubernetes/pkg/util/async/bounded_frequency_runner.go:292 +0xbe\n";
+    QTest::newRow("Go's panic and its trace")
+        << "panic: runtime error: invalid memory address or nil pointer dereference\n"
+           "[signal 0xc0000005 code=0x0 addr=0x0 pc=0x1b2c3d]\n\n" +
+               syncFrames
+        << QStringList{
+               "warning 1-8: kube-proxy panicked in its Windows proxier (winkernel "
+               "(*Proxier).syncProxyRules, proxier.go:1124): runtime error: invalid memory address or "
+               "nil pointer dereference" +
+               consequence};
+    QTest::newRow("klog's structured panic in its HNS calls")
+        << "E0817 10:58:16.091918   11772 panic.go:236] \"Observed a panic\"\n"
+           "  panic=\"runtime error: index out of range [0] with length 0\"\n"
+           "  panicGoValue=\"runtime.boundsError{x:0, y:0, signed:false, code:0x0}\"\n"
+           "  stacktrace=<\n"
+           "    k8s.io/kubernetes/pkg/proxy/winkernel.hns.getAllLoadBalancers(...)\n"
+           "        /build/kubernetes/pkg/proxy/winkernel/hns.go:352\n"
+           "  >\n"
+        << QStringList{
+               "warning 2-6: kube-proxy panicked in its HNS calls (winkernel hns.getAllLoadBalancers, "
+               "hns.go:352): runtime error: index out of range [0] with length 0" +
+               consequence};
+    QTest::newRow("the tail of a trace, its message above the paste, twice")
+        << "\t/go/src/k8s.io/kubernetes/pkg/proxy/winkernel/proxier.go:1124 +0x9dc\n"
+           "created by k8s.io/kubernetes/cmd/kube-proxy/app.(*ProxyServer).Run\n"
+           "\t/go/src/k8s.io/kubernetes/cmd/kube-proxy/app/server.go:778 +0x855\n\nand again:\n"
+           "\t/go/src/k8s.io/kubernetes/pkg/proxy/winkernel/proxier.go:1124 +0x9dc\n"
+        << QStringList{"warning 1-3: kube-proxy panicked in its Windows proxier (winkernel proxier.go:1124): "
+                       "the panic's message is not in the paste" +
+                       consequence + " (2 times, lines 1-3, 6)"};
+    QTest::newRow("another program's panic is a fatal exit only")
+        << "panic: assignment to entry in nil map\n\ngoroutine 1 [running]:\nmain.main()\n"
+           "\t/src/agent/main.go:42 +0x1d\n"
+        << QStringList{"warning 1-1: the program that logs line 1 exited there (a fatal log line): panic: "
+                       "assignment to entry in nil map"};
+    QTest::newRow("prose naming the package is none")
+        << "The bug is in pkg/proxy/winkernel, see proxier.go." << QStringList{};
+}
+
+void TestLoggedFailures::saysKubeProxyPanicked()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, messages);
+    Result<ImportResult> imported = importBytes("paste.log", text.toStdString());
+    QVERIFY(imported.ok());
+    QStringList warnings;
+    for (const QString& m : shownMessages(*imported))
+        if (m.startsWith(QLatin1String("warning")) &&
+            (m.contains(QLatin1String("panicked")) || m.contains(QLatin1String("exited"))))
             warnings << m;
     QCOMPARE(warnings, messages);
 }
