@@ -215,8 +215,8 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         return it != lines.end() && it->sourceLine == sourceLine && opensLogRecord(it->text);
     };
     // Of `said` (the same error), the one that `operation` quotes or that quotes it: one of the two
-    // names the other's operation or more of it (word by word), and not both open a log record (two
-    // records are two events of a log).
+    // names the other's operation or more of it (word by word; hcsshim's bare `hnsCall` is less than any
+    // step it served), and not both open a log record (two records are two events of a log).
     const auto quotedBeside = [&](const std::vector<Said*>& said, const std::string& operation,
                                   const std::string& request, bool record) -> Said* {
         const auto startsWords = [](std::string_view whole, std::string_view start) {
@@ -228,8 +228,11 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                 continue; // the same error of two requests the lines name: two failures
             const bool recordThere = std::any_of(s->at.begin(), s->at.end(),
                                                  [&](const auto& at) { return opensRecord(at.first); });
+            // hcsshim's bare `hnsCall` names less than the step it served (`create network`).
+            const bool bareCall =
+                equalsIgnoreCase(operation, "hnsCall") || equalsIgnoreCase(s->operation, "hnsCall");
             if (!(record && recordThere) &&
-                (startsWords(operation, s->operation) || startsWords(s->operation, operation)))
+                (bareCall || startsWords(operation, s->operation) || startsWords(s->operation, operation)))
                 return s;
         }
         return nullptr;

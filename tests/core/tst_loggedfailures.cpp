@@ -517,6 +517,11 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
     QTest::newRow("the same through hcsshim's hnsCall")
         << "Failed creating ingress network: hnsCall failed in Win32: Element not found."
         << QStringList{"warning 1-1: HNS refused a request: create network failed: " + notFound + fromText};
+    QTest::newRow("the step hnsCall served, then the bare hnsCall quoted: one failure")
+        << "Error initializing network controller: Error creating default network: hnsCall failed in Win32: "
+           "Element not found. (0x490)\nhnsCall failed in Win32: Element not found. (0x490)"
+        << QStringList{"warning 1-1: HNS refused a request: create network failed: " + notFound +
+                       " (2 times, lines 1-2)"};
     QTest::newRow("docker's default network, in a logrus message")
         << "time=\"2017-01-11T09:57:10Z\" level=error msg=\"Error creating default network: HNS failed with "
            "error : Element not found\""
