@@ -444,7 +444,15 @@ std::optional<TypedCommand> requestCommandBefore(const std::vector<CleanedLine>&
 /// code whose message it starts is kept (LoggedError::codeOfCutMessage).
 void markCut(LoggedError& error, std::string_view line, bool lastLine)
 {
-    const std::string_view message = error.message;
+    std::string_view message = error.message;
+    // A message ending in an ellipsis was cut where it was shown (a table's column, a log viewer),
+    // wherever it stands on its line.
+    if (!error.code && !error.podNetwork && (message.ends_with(kEllipsis) || message.ends_with("..."))) {
+        message.remove_suffix(message.ends_with(kEllipsis) ? kEllipsis.size() : 3);
+        error.codeOfCutMessage = logged::codeOfMessageStart(message);
+        error.messageCut = true;
+        return;
+    }
     // A sentence's end, also the ideographic full stop (U+3002) of Chinese and Japanese text.
     // A runtime's Go error (podNetwork) ends in no sentence's end.
     if (error.code || error.podNetwork || message.empty() || message.back() == '.' || message.back() == '!' ||
@@ -648,6 +656,7 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
                 joined.reset();
             if (joined) {
                 logged::nameRequestIn(text, *joined);
+                markCut(*joined, text, end == lines.size());
                 refusals.push_back({first, end - 1, std::move(*joined)});
                 first = end - 1; // the lines it was wrapped into state no error of their own
                 continue;

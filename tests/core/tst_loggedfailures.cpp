@@ -527,6 +527,17 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
            "error : Element not found\""
         << QStringList{"warning 1-1: HNS refused a request: creating default network failed: " + notFound +
                        fromText};
+    // A message a table's column or a log viewer cut with an ellipsis is cut wherever it stands.
+    QTest::newRow("docker's task table cuts the error's cell")
+        << "svbkhyziwtsy   tc1_hello.1   hello:0.1.4   laptop1   Shutdown   Rejected 39 seconds ago   "
+           "\"HNS failed with error : Unspe\u2026\""
+        << QStringList{"warning 1-1: HNS refused a request: \"Unspe\u2026\" (cut)"};
+    QTest::newRow("three dots at the end of the line, a line after it")
+        << "Error response from daemon: failed to create endpoint web on network nat: HNS failed with error "
+           ": "
+           "The parameter is inc...\nSee the log above."
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint web on network nat failed: \"The "
+                       "parameter is inc...\" (cut)"};
     // Markdown emphasis around a failure: its markers are no part of the text nor stop its code.
     QTest::newRow("bold around hcsshim's error and its code")
         << "**Error: hcnCreateEndpoint failed in Win32: The object already exists. (0x1392)**"
