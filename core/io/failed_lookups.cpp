@@ -164,7 +164,6 @@ std::optional<ImportWarning> felixLookupsIn(const std::vector<CleanedLine>& line
     bool failed = false;
     bool retries = false;
     bool unnamed = false; // felix says it looked up endpoints it does not name
-
     for (const CleanedLine& line : lines) {
         const std::string_view text = line.text;
         if (!holdsIgnoringCase(text, "endpoint"))
