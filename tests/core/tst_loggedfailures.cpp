@@ -15,6 +15,7 @@
 #include "hcn/dump_import.h"
 
 #include <QtTest>
+#include <functional>
 
 using namespace hcn;
 using namespace hcn::io;
@@ -41,6 +42,21 @@ QStringList shownMessages(const ImportResult& result)
                      .arg(m.lastLine)
                      .arg(QString::fromStdString(m.message));
     return shown;
+}
+
+/// The messages (as shownMessages gives them) of `text` imported as `source` that `keep` keeps: what a
+/// test looks at, other readers' words on the same lines left out.
+QStringList importedMessagesWhere(const std::string& source, const QString& text,
+                                  const std::function<bool(const QString&)>& keep)
+{
+    Result<ImportResult> imported = importBytes(source, text.toStdString());
+    if (!imported)
+        qFatal("import failed");
+    QStringList kept;
+    for (const QString& m : shownMessages(*imported))
+        if (keep(m))
+            kept << m;
+    return kept;
 }
 
 } // namespace
@@ -466,13 +482,10 @@ void TestLoggedFailures::namesACodeInProse()
 {
     QFETCH(QString, text);
     QFETCH(QString, message);
-    Result<ImportResult> imported = importBytes("notes.txt", text.toStdString());
-    QVERIFY(imported.ok());
-    QStringList named;
-    for (const QString& m : shownMessages(*imported))
-        if (m.contains(QLatin1String("the text names")))
-            named << m;
-    QCOMPARE(named, message.isEmpty() ? QStringList() : QStringList{message});
+    QCOMPARE(
+        importedMessagesWhere("notes.txt", text,
+                              [](const QString& m) { return m.contains(QLatin1String("the text names")); }),
+        message.isEmpty() ? QStringList() : QStringList{message});
 }
 
 /// The failures pasted lines state in forms beyond hcsshim's and docker's: a code the catalog names only
@@ -998,16 +1011,16 @@ void TestLoggedFailures::namesTheFailureOfALine()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, messages);
-    Result<ImportResult> imported = importBytes("paste.log", text.toStdString());
-    QVERIFY(imported.ok());
-    QStringList warnings; // of failures: other readers' words on the same lines are theirs
-    for (const QString& m : shownMessages(*imported))
-        if (m.startsWith(QLatin1String("warning")) && (m.contains(QLatin1String("refused a request")) ||
-                                                       m.contains(QLatin1String("reported a failure")) ||
-                                                       m.contains(QLatin1String("failed a request")) ||
-                                                       m.contains(QLatin1String("could not be reached"))))
-            warnings << m;
-    QCOMPARE(warnings, messages);
+    // The warnings of failures.
+    QCOMPARE(importedMessagesWhere("paste.log", text,
+                                   [](const QString& m) {
+                                       return m.startsWith(QLatin1String("warning")) &&
+                                              (m.contains(QLatin1String("refused a request")) ||
+                                               m.contains(QLatin1String("reported a failure")) ||
+                                               m.contains(QLatin1String("failed a request")) ||
+                                               m.contains(QLatin1String("could not be reached")));
+                                   }),
+             messages);
 }
 
 /// A client's lookup that finds nothing, said in words without a code (flannel, kube-proxy): an info
@@ -1114,13 +1127,13 @@ void TestLoggedFailures::saysAFailedLookupInWords()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, messages);
-    Result<ImportResult> imported = importBytes("paste.log", text.toStdString());
-    QVERIFY(imported.ok());
-    QStringList withLines; // what the log says: other readers' words on the same lines are theirs
-    for (const QString& m : shownMessages(*imported))
-        if (m.contains(QLatin1String(": the log says")) || m.contains(QLatin1String("refused")))
-            withLines << m;
-    QCOMPARE(withLines, messages);
+    // What the log says.
+    QCOMPARE(importedMessagesWhere("paste.log", text,
+                                   [](const QString& m) {
+                                       return m.contains(QLatin1String(": the log says")) ||
+                                              m.contains(QLatin1String("refused"));
+                                   }),
+             messages);
 }
 
 /// A pod sandbox whose network the runtime could not set up or tear down, for a reason of its own or its
@@ -1245,13 +1258,12 @@ void TestLoggedFailures::saysAPodsNetworkFailed()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, messages);
-    Result<ImportResult> imported = importBytes("kubelet.log", text.toStdString());
-    QVERIFY(imported.ok());
-    QStringList warnings;
-    for (const QString& m : shownMessages(*imported))
-        if (m.startsWith(QLatin1String("warning")) && m.contains(QLatin1String("network of")))
-            warnings << m;
-    QCOMPARE(warnings, messages);
+    QCOMPARE(importedMessagesWhere("kubelet.log", text,
+                                   [](const QString& m) {
+                                       return m.startsWith(QLatin1String("warning")) &&
+                                              m.contains(QLatin1String("network of"));
+                                   }),
+             messages);
 }
 
 /// A program a log shows exiting on a fatal line no other finding states: which program, at which line,
@@ -1360,14 +1372,13 @@ void TestLoggedFailures::saysAProgramExited()
     QFETCH(QString, source);
     QFETCH(QString, text);
     QFETCH(QStringList, messages);
-    Result<ImportResult> imported = importBytes(source.toStdString(), text.toStdString());
-    QVERIFY(imported.ok());
-    QStringList warnings;
-    for (const QString& m : shownMessages(*imported))
-        if (m.startsWith(QLatin1String("warning")) && m.contains(QLatin1String(" (a fatal log line)")) &&
-            !m.contains(QLatin1String("refused")))
-            warnings << m;
-    QCOMPARE(warnings, messages);
+    QCOMPARE(importedMessagesWhere(source.toStdString(), text,
+                                   [](const QString& m) {
+                                       return m.startsWith(QLatin1String("warning")) &&
+                                              m.contains(QLatin1String(" (a fatal log line)")) &&
+                                              !m.contains(QLatin1String("refused"));
+                                   }),
+             messages);
 }
 
 /// kube-proxy's Windows proxier panicking: a Go trace with frames in its winkernel package, said with
@@ -1427,14 +1438,13 @@ void TestLoggedFailures::saysKubeProxyPanicked()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, messages);
-    Result<ImportResult> imported = importBytes("paste.log", text.toStdString());
-    QVERIFY(imported.ok());
-    QStringList warnings;
-    for (const QString& m : shownMessages(*imported))
-        if (m.startsWith(QLatin1String("warning")) &&
-            (m.contains(QLatin1String("panicked")) || m.contains(QLatin1String("exited"))))
-            warnings << m;
-    QCOMPARE(warnings, messages);
+    QCOMPARE(importedMessagesWhere("paste.log", text,
+                                   [](const QString& m) {
+                                       return m.startsWith(QLatin1String("warning")) &&
+                                              (m.contains(QLatin1String("panicked")) ||
+                                               m.contains(QLatin1String("exited")));
+                                   }),
+             messages);
 }
 
 QTEST_GUILESS_MAIN(TestLoggedFailures)
