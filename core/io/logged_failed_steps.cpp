@@ -61,11 +61,12 @@ std::string hnsCallOf(std::string_view text, std::string_view lower)
 /// Where the step a daemon or a client names before an error starts in `lower` (within [`from`, `to`)):
 /// after its lead `failed to `, `error ` or `failed ` before a verb's -ing form (moby's `Failed creating
 /// ingress network`), at `from` or after a quote that opens a log's message (`msg="Error creating default
-/// network`), or with `afterBlank` after any blank too; the first such lead. npos when none is there.
+/// network`) or a markdown code span, or with `afterBlank` after any blank too; the first such lead. npos
+/// when none is there.
 std::size_t stepStart(std::string_view lower, std::size_t from, std::size_t to, bool afterBlank = false)
 {
     for (std::size_t at = from; at < to; ++at) {
-        if (at > from && lower[at - 1] != '"' && lower[at - 1] != '\'' &&
+        if (at > from && lower[at - 1] != '"' && lower[at - 1] != '\'' && lower[at - 1] != '`' &&
             !(afterBlank && lower[at - 1] == ' '))
             continue;
         const std::string_view rest = lower.substr(at, to - at);

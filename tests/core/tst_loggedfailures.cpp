@@ -527,6 +527,11 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
            "HNS failed with error : Element not found \""
         << QStringList{"warning 1-1: HNS refused a request: creating ingress network failed: " + notFound +
                        fromText};
+    QTest::newRow("the same in a markdown code span")
+        << "In the event log I see: `Failed creating ingress network: HNS failed with error : Element not "
+           "found. `"
+        << QStringList{"warning 1-1: HNS refused a request: creating ingress network failed: " + notFound +
+                       fromText};
     QTest::newRow("the same through hcsshim's hnsCall")
         << "Failed creating ingress network: hnsCall failed in Win32: Element not found."
         << QStringList{"warning 1-1: HNS refused a request: create network failed: " + notFound + fromText};
