@@ -644,8 +644,18 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         // The line alone states the whole error when it writes its code (not one known by the message's
         // text: a wrap may have cut the code) and no message it cuts off; the lines after a console-wide
         // one may be rows of their own. Else the wrap is read whole.
-        const bool whole = error && logged::readError(lines[first].text, false).code &&
-                           (error->message.empty() || error->message.ends_with('.'));
+        // So is a known Windows message read whole to its full stop (its code from its text) that ends
+        // the line, but for the quotes or the code span around it.
+        const auto endsLine = [&](std::string_view message) {
+            std::string_view t = trimBlanks(lines[first].text);
+            while (!t.empty() && (t.back() == '"' || t.back() == '`' || t.back() == '\'' || t.back() == ' '))
+                t.remove_suffix(1);
+            return t.ends_with(message);
+        };
+        const bool whole = error && ((logged::readError(lines[first].text, false).code &&
+                                      (error->message.empty() || error->message.ends_with('.'))) ||
+                                     (error->code && error->codeFromMessage &&
+                                      error->message.ends_with('.') && endsLine(error->message)));
         if (const std::size_t end = consoleWrapEnd(lines, first, kMaxRefusalLines);
             end > first + 1 && !whole) {
             const std::string text = joinConsoleWrap(lines, first, end);

@@ -532,6 +532,12 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
            "found. `"
         << QStringList{"warning 1-1: HNS refused a request: creating ingress network failed: " + notFound +
                        fromText};
+    QTest::newRow("a known message whole on a long line: the prose after it is no wrap of it")
+        << "And in the Windows log you will see: `Failed creating ingress network: HNS failed with error : "
+           "The "
+           "parameter is incorrect. `\nNewly services attached to this swarm are not reachable."
+        << QStringList{"warning 1-1: HNS refused a request: creating ingress network failed: " + invalidArg +
+                       fromText};
     QTest::newRow("the same through hcsshim's hnsCall")
         << "Failed creating ingress network: hnsCall failed in Win32: Element not found."
         << QStringList{"warning 1-1: HNS refused a request: create network failed: " + notFound + fromText};
