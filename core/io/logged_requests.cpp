@@ -423,9 +423,12 @@ void joinRepeatedAsks(std::vector<LoggedRequest>& requests)
     for (LoggedRequest& r : requests) {
         if (r.asker != LoggedRequest::Asker::Program) {
             const auto [it, added] = asked.emplace(std::tuple(r.asker, r.by, r.what), joined.size());
-            if (!added && (joined[it->second].answer == LoggedRequest::Answer::None ||
-                           r.answer == LoggedRequest::Answer::None)) {
+            if (!added &&
+                (joined[it->second].answer == LoggedRequest::Answer::None ||
+                 r.answer == LoggedRequest::Answer::None || joined[it->second].answer == r.answer)) {
                 LoggedRequest& first = joined[it->second];
+                if (first.answer != LoggedRequest::Answer::None && r.answer == first.answer)
+                    first.answeredAgainAt.push_back(r.answerLine);
                 if (first.loggedAt.empty())
                     first.loggedAt.emplace_back(first.line, first.line);
                 if (r.loggedAt.empty())
@@ -494,13 +497,18 @@ void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
     }
     const bool member =
         r.kind == ResourceKind::Namespace && r.memberKind == ResourceKind::Endpoint && !r.memberId.empty();
+    // The answer's line, and the same answer's to the request asked again.
+    std::string answeredAt = std::to_string(r.answerLine);
+    for (const int again : r.answeredAgainAt)
+        answeredAt += ", " + std::to_string(again);
+    answeredAt = (r.answeredAgainAt.empty() ? "line " : "lines ") + answeredAt + ")";
     if (r.answer == LoggedRequest::Answer::Done)
-        text += "; HNS did it (line " + std::to_string(r.answerLine) + ")";
+        text += "; HNS did it (" + answeredAt;
     else if (r.answer == LoggedRequest::Answer::Refused)
-        text += (r.asker == LoggedRequest::Asker::CniPlugin
-                     ? "; HNS refused a request the plugin made for it (line "
-                     : "; HNS refused it (line ") +
-                std::to_string(r.answerLine) + ")";
+        text +=
+            (r.asker == LoggedRequest::Asker::CniPlugin ? "; HNS refused a request the plugin made for it ("
+                                                        : "; HNS refused it (") +
+            answeredAt;
     else if (member)
         text += "; the log shows no answer, so whether HNS did it is unknown";
     ResourceKind kind = ResourceKind::Invalid;
@@ -556,8 +564,9 @@ void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
     if (member && objectById.find(upperCopy(r.memberId)) == objectById.end())
         text += "; the endpoint itself is not in the dump";
     const int lastLogged = r.loggedAt.empty() ? r.line : r.loggedAt.back().second;
+    const int lastAnswer = r.answeredAgainAt.empty() ? r.answerLine : r.answeredAgainAt.back();
     messages.push_back({ImportSeverity::Info, source, r.fromLine > 0 ? std::min(r.fromLine, r.line) : r.line,
-                        std::max(lastLogged, r.answerLine), kind, objectId, text});
+                        std::max(lastLogged, lastAnswer), kind, objectId, text});
 }
 
 } // namespace hcn::io

@@ -50,6 +50,9 @@ struct LoggedRequest
     bool shown = false; ///< a value read from its line states it (an object, a request reported)
     Answer answer = Answer::None;
     int answerLine = 0;
+    /// The lines of the same answer when the request is asked again and answered so again
+    /// (joinRepeatedAsks), ascending.
+    std::vector<int> answeredAgainAt{};
     /// The lines of each time it is logged, when it is more than once (joinRepeatedRequests).
     std::vector<std::pair<int, int>> loggedAt{};
 };
@@ -92,10 +95,11 @@ std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
 void joinRepeatedRequests(std::vector<LoggedRequest>& requests);
 
 /// Joins each of `requests` (answered) that a command or a CNI plugin asks (LoggedRequest::Asker) and that
-/// asks what one before it asks into that one, wherever it stands, when at most one of them has an answer:
-/// a script shown twice, a pod's ADD retried, a command shown under "Expected" and again under "Actual"
-/// with its error. The joined request keeps the first line, takes the answer either has and lists each
-/// line in `loggedAt`.
+/// asks what one before it asks into that one, wherever it stands, when at most one of them has an answer
+/// or both have the same: a script shown twice, a pod's ADD retried, a command shown under "Expected" and
+/// again under "Actual" with its error, an issue's command and its steps to reproduce, each refused. The
+/// joined request keeps the first line, takes the answer either has (the second's line of the same answer
+/// in `answeredAgainAt`) and lists each line in `loggedAt`.
 void joinRepeatedAsks(std::vector<LoggedRequest>& requests);
 
 /// The info for request `r` of `source` when no value reports it, and what it changes of the snapshot

@@ -1037,6 +1037,12 @@ void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers_data()
                        "3-13 info: a network as a create request gives it (no ID, only what a caller sets): "
                        "create network uplink7 (L2Bridge, 192.168.77.0/30 via 192.168.77.1) on adapter "
                        "Ethernet 4; not an object HNS holds, not imported"};
+    QTest::newRow("an issue's command and its step to reproduce, each refused: one request, both answers")
+        << "command-and-its-repro-step-each-refused.txt"
+        << QStringList{"1-6 info: a command (docker network create) that asks HNS to create network ingtest "
+                       "(Overlay) (2 times, lines 1, 5); HNS refused it (lines 2, 6)",
+                       "2 warning: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
+                       "incorrect.\" (code from the message text) (2 times, lines 2, 6)"};
     QTest::newRow("a command shown as expected and again with its error: one request, both lines")
         << "sameline-command-expected-and-actual.txt"
         << QStringList{
