@@ -5,9 +5,9 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "io/kube_proxy_queries.h"
+#include "io/text_scan.h"
 #include "io/text_tables.h"
 
-#include <cctype>
 #include <map>
 #include <string>
 #include <string_view>
@@ -24,15 +24,6 @@ constexpr std::size_t kMaxLinesBeforeTrace = 12;
 /// A panic's message is kept to this many bytes; at most this many panics are said per source.
 constexpr std::size_t kMaxPanicMessage = 200;
 constexpr std::size_t kMaxPanicsSaid = 10;
-
-/// A Go source line of a trace (`\t/build/kubernetes/pkg/proxy/winkernel/hns.go:352 +0x1a5`).
-bool isFileLine(std::string_view t)
-{
-    const bool path = t.starts_with('/') || (t.size() > 2 && t[1] == ':');
-    const std::size_t go = t.find(".go:");
-    return path && go != std::string_view::npos && go + 4 < t.size() &&
-           std::isdigit(static_cast<unsigned char>(t[go + 4])) != 0;
-}
 
 /// A function line of a trace (`k8s.io/kubernetes/pkg/proxy/winkernel.hns.getAllLoadBalancers(...)`,
 /// `created by k8s.io/...`).
@@ -54,16 +45,14 @@ bool isTraceLine(std::string_view text)
         return false;
     return t == ">" || t.ends_with("stacktrace=<") ||
            (t.starts_with("goroutine ") && t.find(" [") != std::string_view::npos) ||
-           t.starts_with("...additional frames elided") || isFileLine(t) || isFunctionLine(t);
+           t.starts_with("...additional frames elided") || isGoFrameFileLine(t) || isFunctionLine(t);
 }
 
 /// `hns.go:352` of a file line.
 std::string fileAndLine(std::string_view t)
 {
-    const std::size_t go = t.find(".go:");
-    std::size_t end = go + 4;
-    while (end < t.size() && std::isdigit(static_cast<unsigned char>(t[end])) != 0)
-        ++end;
+    const std::size_t go = t.rfind(".go:");
+    const std::size_t end = go + 4 + digitRun(t, go + 4);
     const std::size_t slash = t.substr(0, go).rfind('/');
     const std::size_t from = slash == std::string_view::npos ? 0 : slash + 1;
     return std::string(t.substr(from, end - from));
@@ -128,11 +117,11 @@ std::vector<ImportWarning> kubeProxyPanicsIn(const std::vector<CleanedLine>& lin
         const std::string_view first = trimBlanks(lines[i].text);
         std::string function;
         std::string file;
-        if (isFileLine(first)) {
+        if (isGoFrameFileLine(first)) {
             file = fileAndLine(first);
         } else {
             function = functionName(first);
-            if (i + 1 <= end && isFileLine(trimBlanks(lines[i + 1].text)))
+            if (i + 1 <= end && isGoFrameFileLine(trimBlanks(lines[i + 1].text)))
                 file = fileAndLine(trimBlanks(lines[i + 1].text));
         }
         std::size_t messageAt = start;

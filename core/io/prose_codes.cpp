@@ -191,19 +191,6 @@ bool mayNameACode(std::string_view text)
     return false;
 }
 
-/// `\t/go/src/.../hnsendpoint.go:112 +0x1a5`: the file line of a frame of a Go stack trace.
-bool isGoFrameFileLine(std::string_view text)
-{
-    const std::string_view t = trimBlanks(text);
-    const std::size_t go = t.rfind(".go:");
-    if (go == std::string_view::npos || go + 4 >= t.size() || !isDigitChar(t[go + 4]))
-        return false;
-    std::size_t end = go + 4;
-    while (end < t.size() && isDigitChar(t[end]))
-        ++end;
-    return end == t.size() || t.substr(end).starts_with(" +0x");
-}
-
 std::string namedCodeText(HResult code)
 {
     std::string message(trimBlanks(hresultMessage(code)));

@@ -48,6 +48,18 @@ inline std::size_t digitRun(std::string_view text, std::size_t from)
     return end - from;
 }
 
+/// `\t/go/src/.../hnsendpoint.go:112 +0x1a5`: the file line of a frame of a Go stack trace (the line
+/// may end at its line number).
+inline bool isGoFrameFileLine(std::string_view text)
+{
+    const std::string_view t = trimBlanks(text);
+    const std::size_t go = t.rfind(".go:");
+    if (go == std::string_view::npos || go + 4 >= t.size() || digitRun(t, go + 4) == 0)
+        return false;
+    const std::size_t end = go + 4 + digitRun(t, go + 4);
+    return end == t.size() || t.substr(end).starts_with(" +0x");
+}
+
 /// Whether the digits at `at` of `text` start a time of day (`21:14`, `09:57:45.645715`), a date or a
 /// month and day joined by `-` or `/` (`2024-11-02T21:14Z`, `2024/11/02`, `11-02`) or a date with dots
 /// ending in a year (`02.11.2024`). An address (`10.0.0.12`) or a version (`1.28`) starts none.
