@@ -232,6 +232,10 @@ void codeFromMessageText(LoggedError& error)
     if (error.code || error.message.empty())
         return;
     error.code = hresultOfMessage(error.message);
+    // A Go error chain (`failed to create the new HNSEndpoint: The network was not found.`) ends in the
+    // innermost error: the Windows message it may be.
+    if (const std::size_t link = error.message.rfind(": "); !error.code && link != std::string::npos)
+        error.code = hresultOfMessage(std::string_view(error.message).substr(link + 2));
     error.codeFromMessage = error.code.has_value();
 }
 

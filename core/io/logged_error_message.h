@@ -41,7 +41,8 @@ std::string messageFrom(std::string_view text, std::size_t start);
 LoggedError errorStatedAt(std::string_view text, std::size_t start);
 
 /// The code of the Windows message `error` gives when the log gives none (hresultOfMessage), marked as
-/// such (LoggedError::codeFromMessage); nothing when it has a code or its message is no known one.
+/// such (LoggedError::codeFromMessage), or of the last link of a Go error chain (`...: The network was
+/// not found.`); nothing when it has a code or neither is a known message.
 void codeFromMessageText(LoggedError& error);
 
 /// A message that is one of its code's wordings (hresultMessageTexts) but for a missing final period, the

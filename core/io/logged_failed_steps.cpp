@@ -258,7 +258,12 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower)
     if (from == std::string_view::npos)
         return {};
     const std::size_t stepEnd = std::min(lower.find(':', from), call);
-    const std::string_view step = lower.substr(from, stepEnd - from);
+    std::string_view step = lower.substr(from, stepEnd - from);
+    // The kind of object the verb acts on comes before any other the step links it to (`deleting pod
+    // from network` deletes no network).
+    for (const std::string_view link :
+         {" from ", " to ", " on ", " in ", " for ", " of ", " with ", " into "})
+        step = step.substr(0, std::min(step.find(link), step.size()));
     static constexpr std::string_view kVerbs[] = {"create", "delete", "update", "modify", "attach",
                                                   "detach", "add",    "remove", "get",    "query"};
     std::string_view verb;

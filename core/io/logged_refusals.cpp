@@ -1,10 +1,12 @@
 // The HNS failures a source's log lines state, each said once (see reportLoggedRefusals in
 // import_objects.h): who refused what, how often, and where else the same failure is recorded.
 
+#include "common/text.h"
 #include "hcn/hresult.h"
 #include "io/fatal_log_lines.h"
 #include "io/import_objects.h"
 #include "io/logged_error.h"
+#include "io/pod_network_failures.h"
 #include "io/text_tables.h"
 #include "io/wrapped_lines.h"
 
@@ -206,13 +208,17 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         return a.sourceLine < b.sourceLine;
     };
     const bool inOrder = std::is_sorted(lines.begin(), lines.end(), bySourceLine);
-    const auto opensRecord = [&](int sourceLine) {
+    const auto lineAt = [&](int sourceLine) -> const CleanedLine* {
         const auto it = inOrder
                             ? std::lower_bound(lines.begin(), lines.end(), sourceLine,
                                                [](const CleanedLine& l, int n) { return l.sourceLine < n; })
                             : std::find_if(lines.begin(), lines.end(),
                                            [&](const CleanedLine& l) { return l.sourceLine == sourceLine; });
-        return it != lines.end() && it->sourceLine == sourceLine && opensLogRecord(it->text);
+        return it != lines.end() && it->sourceLine == sourceLine ? &*it : nullptr;
+    };
+    const auto opensRecord = [&](int sourceLine) {
+        const CleanedLine* line = lineAt(sourceLine);
+        return line != nullptr && opensLogRecord(line->text);
     };
     // Of `said` (the same error), the one that `operation` quotes or that quotes it: one of the two
     // names the other's operation or more of it (word by word; hcsshim's bare `hnsCall` is less than any
@@ -389,6 +395,19 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                             {},
                             said});
     }
+    // "...; setting up the network of pod web (CNI plugin win-bridge) failed with it": the steps on pods'
+    // networks the failure's lines name, once for each message, unless the message is about one.
+    std::map<std::size_t, std::vector<logged::PodNetworkStepSaid>> podSteps;
+    for (const NamedRefusal& n : named) {
+        const CleanedLine* line = n.source == source ? lineAt(n.firstLine) : nullptr;
+        if (line == nullptr || messages[n.message].message.find(" the network of ") != std::string::npos)
+            continue;
+        if (std::optional<logged::PodNetworkStepSaid> step =
+                logged::podNetworkStepIn(line->text, lowerCopy(line->text)))
+            podSteps[n.message].push_back(std::move(*step));
+    }
+    for (const auto& [message, steps] : podSteps)
+        messages[message].message += "; " + logged::podNetworkStepsSaid(steps) + " failed with it";
     for (const std::map<std::string, Said>* said : {&reported, &answered})
         for (const auto& [error, s] : *said) {
             if (s.at.size() < 2)

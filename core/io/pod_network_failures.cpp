@@ -132,6 +132,38 @@ struct ReadStep
     bool lookup = false; ///< the reason is a lookup that found nothing
 };
 
+/// The CNI plugin's part at the start of a reason (`plugin type="win-bridge" name="cbr0" failed (add): `):
+/// its type and network into `read`, `reason` moved past it. False when the reason starts so but the part
+/// does not end.
+bool readPluginPart(std::string_view text, std::string_view lower, std::size_t& reason, std::size_t end,
+                    ReadStep& read)
+{
+    const std::string_view part = lower.substr(reason, end - reason);
+    if (!part.starts_with("plugin type="))
+        return true;
+    const std::size_t close = part.find("): ");
+    if (close == std::string_view::npos)
+        return false;
+    read.plugin = pluginField(text.substr(reason, close), part.substr(0, close), "type=");
+    read.network = pluginField(text.substr(reason, close), part.substr(0, close), "name=");
+    reason += close + 3;
+    return true;
+}
+
+/// The reason from text[reason] to `end` (its quotes unescaped `level` times) as `read`'s error; false
+/// when it states none.
+bool readReason(std::string_view text, std::size_t reason, std::size_t end, int level, ReadStep& read)
+{
+    const std::string why = unescapedQuotes(text.substr(reason, end - reason), level);
+    // HNS has no such object: the failed lookup's report says so.
+    read.lookup = !lookupsOn(why).empty();
+    read.error = reasonError(why);
+    if (read.error.message.empty())
+        return false;
+    withWindowsWording(read.error);
+    return true;
+}
+
 /// The step `step` names at text[found] and its reason; none when no name or reason follows it.
 std::optional<ReadStep> stepAt(std::string_view text, std::string_view lower, const PodNetworkStep& step,
                                std::size_t found)
@@ -156,38 +188,127 @@ std::optional<ReadStep> stepAt(std::string_view text, std::string_view lower, co
     }
     if (read.name.empty())
         return std::nullopt;
-    // `network: ` (dockershim) or `": ` after the sandbox's ID; then, maybe, the CNI plugin's part.
+    // `network: ` (dockershim) or `": ` after the sandbox's ID, or the message ends there and its
+    // `error` field follows (containerd's `msg="Failed to destroy network for sandbox \"<id>\""
+    // error="..."`); then, maybe, the CNI plugin's part.
     std::size_t reason = lower.find(": ", at);
+    if (level == 1 && lower.substr(at).starts_with("\" ")) {
+        for (const std::string_view field : {"\" error=\"", "\" err=\""})
+            if (lower.substr(at).starts_with(field)) {
+                reason = at + field.size() - 2;
+                break;
+            }
+    }
     if (reason == std::string_view::npos || reason > at + 10)
         return std::nullopt;
     reason += 2;
-    std::size_t end = reasonEnd(text, lower, reason, level);
-    if (lower.substr(reason, end - reason).starts_with("plugin type=")) {
-        const std::string_view part = lower.substr(reason, end - reason);
-        const std::size_t close = part.find("): ");
-        if (close == std::string_view::npos)
-            return std::nullopt;
-        read.plugin = pluginField(text.substr(reason, close), part.substr(0, close), "type=");
-        read.network = pluginField(text.substr(reason, close), part.substr(0, close), "name=");
-        reason += close + 3;
-    }
-    const std::string why =
-        unescapedQuotes(text.substr(reason, end - reason), level == kAnyQuote ? 0 : level);
-    // HNS has no such object: the failed lookup's report says so.
-    read.lookup = !lookupsOn(why).empty();
-    read.error = reasonError(why);
-    if (read.error.message.empty())
+    const std::size_t end = reasonEnd(text, lower, reason, level);
+    if (!readPluginPart(text, lower, reason, end, read) ||
+        !readReason(text, reason, end, level == kAnyQuote ? 0 : level, read))
         return std::nullopt;
-    withWindowsWording(read.error);
     return read;
 }
 
-} // namespace
+/// kubelet's CNI steps (its cni.go): `Error adding <namespace>_<pod>/<sandbox> to network <type>/<name>:
+/// <reason>` and its `Error deleting ... from network ...`, as klog writes them; `"Error adding pod to
+/// network" err="<reason>" pod="<namespace>/<pod>" ... networkType="<type>" networkName="<name>"` and its
+/// `"Error deleting pod from network"`, as structured klog writes them.
+constexpr PodNetworkStep kKubeletAdding{"error adding ", "set up", true};
+constexpr PodNetworkStep kKubeletDeleting{"error deleting ", "tear down", true};
 
-std::optional<LoggedError> podNetworkFailureIn(std::string_view text, std::string_view lower)
+/// The value of the structured klog field `key` (`pod=`, lower case) on a line: quoted (its quotes
+/// unescaped once) or bare; empty when the line has none.
+std::string klogField(std::string_view text, std::string_view lower, std::string_view key)
 {
+    for (std::size_t at = lower.find(key); at != std::string_view::npos; at = lower.find(key, at + 1)) {
+        if (at > 0 && lower[at - 1] != ' ')
+            continue;
+        std::size_t from = at + key.size();
+        if (from < text.size() && text[from] == '"') {
+            const std::size_t end = reasonEnd(text, lower, from + 1, 1);
+            return validUtf8(unescapedQuotes(text.substr(from + 1, end - from - 1), 1));
+        }
+        int level = 0;
+        return nameAt(text, from, level);
+    }
+    return {};
+}
+
+/// kubelet's CNI step on a line (kKubeletAdding): the pod as `<namespace>/<pod>`, the plugin and network,
+/// the reason; none when the line holds none.
+std::optional<ReadStep> kubeletCniStepIn(std::string_view text, std::string_view lower)
+{
+    for (const PodNetworkStep* step : {&kKubeletAdding, &kKubeletDeleting}) {
+        const bool adding = step == &kKubeletAdding;
+        ReadStep read;
+        read.step = step;
+        // Structured: the step is the message, the reason its `err` field.
+        const std::string_view message =
+            adding ? "\"error adding pod to network\"" : "\"error deleting pod from network\"";
+        if (const std::size_t at = lower.find(message); at != std::string_view::npos) {
+            const std::size_t err = lower.find(" err=\"", at + message.size());
+            if (err == std::string_view::npos)
+                continue;
+            std::size_t reason = err + 6;
+            const std::size_t end = reasonEnd(text, lower, reason, 1);
+            if (!readPluginPart(text, lower, reason, end, read))
+                continue;
+            const std::string_view rest = lower.substr(end);
+            const std::string_view restText = text.substr(end);
+            read.name = klogField(restText, rest, "pod=");
+            if (read.plugin.empty())
+                read.plugin = klogField(restText, rest, "networktype=");
+            if (read.network.empty())
+                read.network = klogField(restText, rest, "networkname=");
+            if (read.name.empty() || !readReason(text, reason, end, 1, read))
+                continue;
+            return read;
+        }
+        // klog's: `Error adding <namespace>_<pod>/<sandbox> to network <type>/<name>: <reason>`.
+        const std::size_t at = lower.find(step->words);
+        if (at == std::string_view::npos || (at > 0 && logged::isLoggedWordChar(lower[at - 1])))
+            continue;
+        const std::size_t from = at + step->words.size();
+        const std::string_view link = adding ? " to network " : " from network ";
+        const std::size_t linked = lower.find(link, from);
+        if (linked == std::string_view::npos || linked - from > kMaxLoggedMessage)
+            continue;
+        const std::string_view who = text.substr(from, linked - from);
+        const std::size_t underscore = who.find('_');
+        const std::size_t slash = who.find('/');
+        if (underscore == std::string_view::npos || slash == std::string_view::npos || slash < underscore ||
+            who.find(' ') != std::string_view::npos)
+            continue;
+        read.name = validUtf8(std::string(who.substr(0, underscore)) + "/" +
+                              std::string(who.substr(underscore + 1, slash - underscore - 1)));
+        const std::size_t net = linked + link.size();
+        const std::size_t colon = lower.find(": ", net);
+        if (colon == std::string_view::npos || colon - net > kMaxLoggedMessage)
+            continue;
+        const std::string_view typed = text.substr(net, colon - net);
+        if (const std::size_t s = typed.find('/'); s != std::string_view::npos) {
+            read.plugin = validUtf8(std::string(typed.substr(0, s)));
+            read.network = validUtf8(std::string(typed.substr(s + 1)));
+        } else {
+            read.network = validUtf8(std::string(typed));
+        }
+        const std::size_t reason = colon + 2;
+        if (!readReason(text, reason, reasonEnd(text, lower, reason, 0), 0, read))
+            continue;
+        return read;
+    }
+    return std::nullopt;
+}
+
+/// The steps a runtime's line names on pods' networks, as podNetworkFailureIn reads them: each kind of
+/// step of kSteps, the last of each (the runtime's chain of errors names the innermost last), else
+/// kubelet's CNI step. Empty when the line is no runtime's line (a log record's error or warning,
+/// kubelet's event, the runtime's chain of errors).
+std::vector<ReadStep> podNetworkStepsIn(std::string_view text, std::string_view lower)
+{
+    std::vector<ReadStep> steps;
     if (lower.find("network") == std::string_view::npos)
-        return std::nullopt;
+        return steps;
     // The runtime's own line (a log record's error or warning, kubelet's event, the runtime's chain of
     // errors), not prose quoting one.
     const LogLevel level = levelOfLine(text);
@@ -196,19 +317,44 @@ std::optional<LoggedError> podNetworkFailureIn(std::string_view text, std::strin
                                       "failedcreatepodsandbox", "failedkillpod", "networkplugin cni",
                                       "error syncing pod", "error deleting", "killpodsandbox",
                                       "stoppodsandbox", "runpodsandbox"}))
-        return std::nullopt;
-    // Each kind of step the line names, the last of each: the runtime's chain of errors names the
-    // innermost last. The first kind (a set-up before a tear-down) is the failure said.
-    std::vector<ReadStep> steps;
+        return steps;
     for (const PodNetworkStep& step : kSteps)
         if (const std::size_t found = lower.rfind(step.words); found != std::string_view::npos)
             if (std::optional<ReadStep> read = stepAt(text, lower, step, found))
                 steps.push_back(std::move(*read));
+    if (steps.empty())
+        if (std::optional<ReadStep> read = kubeletCniStepIn(text, lower))
+            steps.push_back(std::move(*read));
+    return steps;
+}
+
+/// Whose network a step is on: "pod web_default", "a pod sandbox".
+std::string whoseNetwork(const ReadStep& step)
+{
+    return step.step->namesPod ? "pod " + step.name : std::string("a pod sandbox");
+}
+
+/// " (CNI plugin win-bridge, network cbr0)" for a step that names its plugin or network; empty otherwise.
+std::string pluginSaid(const ReadStep& step)
+{
+    if (step.plugin.empty() && step.network.empty())
+        return {};
+    std::string said = step.plugin.empty() ? std::string() : "CNI plugin " + step.plugin;
+    if (!step.network.empty())
+        said += (said.empty() ? "" : ", ") + std::string("network ") + step.network;
+    return " (" + said + ")";
+}
+
+} // namespace
+
+std::optional<LoggedError> podNetworkFailureIn(std::string_view text, std::string_view lower)
+{
+    std::vector<ReadStep> steps = podNetworkStepsIn(text, lower);
     if (steps.empty() || steps.front().lookup)
         return std::nullopt;
     ReadStep& first = steps.front();
     LoggedError error = std::move(first.error);
-    const std::string whose = first.step->namesPod ? "pod " + first.name : std::string("a pod sandbox");
+    const std::string whose = whoseNetwork(first);
     error.operation = std::string(first.step->said) + " the network of " + whose;
     // The same pod's or sandbox's network torn down on the line too (kubelet's clean-up after a failed
     // set-up): one failure when it failed for the same reason, else its reason said beside.
@@ -224,12 +370,63 @@ std::optional<LoggedError> podNetworkFailureIn(std::string_view text, std::strin
                     " failed too: \"" + other.error.message + "\")";
             break;
         }
-    if (!first.plugin.empty())
-        error.operation += " (CNI plugin " + first.plugin +
-                           (first.network.empty() ? "" : ", network " + first.network) + ")";
-    error.operation += teardown;
+    error.operation += pluginSaid(first) + teardown;
     error.podNetwork = true;
     return error;
+}
+
+std::optional<PodNetworkStepSaid> podNetworkStepIn(std::string_view text, std::string_view lower)
+{
+    const std::vector<ReadStep> steps = podNetworkStepsIn(text, lower);
+    if (steps.empty())
+        return std::nullopt;
+    const ReadStep& first = steps.front();
+    // A sandbox by the short form of its ID, as `docker ps` and crictl print it.
+    constexpr std::size_t kShortId = 12;
+    const bool pod = first.step->namesPod;
+    return PodNetworkStepSaid{first.step->said == "set up" ? "setting up" : "tearing down",
+                              pod ? "pod" : "pod sandbox", pod ? first.name : first.name.substr(0, kShortId),
+                              pluginSaid(first)};
+}
+
+std::string podNetworkStepsSaid(const std::vector<PodNetworkStepSaid>& steps)
+{
+    // "setting up the network of pods a and b (CNI plugin win-bridge)": the steps of one kind and plugin
+    // together, in the order of their first.
+    std::vector<std::vector<const PodNetworkStepSaid*>> groups;
+    for (const PodNetworkStepSaid& step : steps) {
+        const auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
+            return g.front()->doing == step.doing && g.front()->whose == step.whose &&
+                   g.front()->plugin == step.plugin;
+        });
+        if (group == groups.end())
+            groups.push_back({&step});
+        else if (std::none_of(group->begin(), group->end(),
+                              [&](const PodNetworkStepSaid* s) { return s->name == step.name; }))
+            group->push_back(&step);
+    }
+    constexpr std::size_t kMaxNamed = 3;
+    const auto listed = [](const std::vector<std::string>& items) {
+        std::string out;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+        return out;
+    };
+    std::vector<std::string> said;
+    for (const auto& group : groups) {
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < std::min(group.size(), kMaxNamed); ++i)
+            names.push_back(group[i]->name);
+        if (group.size() > kMaxNamed)
+            names.push_back(std::to_string(group.size() - kMaxNamed) + " more");
+        const std::string& whose = group.front()->whose;
+        said.push_back(group.front()->doing + " the network of " +
+                       (group.size() == 1 ? whose
+                        : whose == "pod"  ? "pods"
+                                          : "pod sandboxes") +
+                       " " + listed(names) + group.front()->plugin);
+    }
+    return listed(said);
 }
 
 } // namespace hcn::io::logged

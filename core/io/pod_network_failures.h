@@ -2,13 +2,17 @@
 // A pod sandbox whose network the container runtime could not set up or tear down, for a reason no
 // reader of HNS's refusals states (internal to core/io): kubelet's `Failed to create pod sandbox: ... failed
 // to setup network for sandbox "<id>": failed to parse netns <guid>`, a CNI plugin's `plugin type="calico"
-// failed (add): ...`, dockershim's `networkPlugin cni failed to set up pod "web_default" network: ...`.
+// failed (add): ...`, dockershim's `networkPlugin cni failed to set up pod "web_default" network: ...`,
+// kubelet's `Error adding kube-system_coredns/<sandbox> to network win-overlay/vxlan0: ...` and its
+// structured `"Error deleting pod from network" err="..." pod="kube-system/coredns"`.
 // The pod has no network: the first thing a support engineer looks for in a kubelet log.
 
 #include "io/logged_error.h"
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace hcn::io::logged {
 
@@ -24,5 +28,22 @@ namespace hcn::io::logged {
 /// A teardown of the same pod's network on the line is said in the same error: "set up and tear down
 /// ..." for the same reason, else its reason after the step ("(tearing it down failed too: "...")").
 std::optional<LoggedError> podNetworkFailureIn(std::string_view text, std::string_view lower);
+
+/// A step on a pod's network a line names, as the report says it.
+struct PodNetworkStepSaid
+{
+    std::string doing;  ///< "setting up", "tearing down"
+    std::string whose;  ///< "pod", "pod sandbox"
+    std::string name;   ///< the pod's name, the sandbox's ID in its short form (12 characters)
+    std::string plugin; ///< " (CNI plugin win-bridge, network cbr0)"; empty when the line names neither
+};
+
+/// The step on a pod's network the line names, whatever its reason (an HNS refusal with its code, a
+/// lookup); none when the line names none. A refusal read on the line failed that step.
+std::optional<PodNetworkStepSaid> podNetworkStepIn(std::string_view text, std::string_view lower);
+
+/// Steps in words, those of one kind and plugin together: "setting up the network of pod sandboxes
+/// 3f9a61c2d8e4 and b27e04a9c1f5 (CNI plugin nat)"; at most three names a group, then "N more".
+std::string podNetworkStepsSaid(const std::vector<PodNetworkStepSaid>& steps);
 
 } // namespace hcn::io::logged

@@ -1851,8 +1851,10 @@ private slots:
                    "Failed create pod sandbox: rpc error: code = Unknown desc = NetworkPlugin cni failed to "
                    "set up pod \"web-1_default\" network: Failed to create endpoint: HNS failed with error "
                    ": Element not found."
-            << QStringList{"1 warning: HNS refused a request: create endpoint failed: ERROR_NOT_FOUND "
-                           "(0x80070490), \"Element not found.\" (code from the message text)"};
+            << QStringList{
+                   "1 warning: HNS refused a request: create endpoint failed: ERROR_NOT_FOUND "
+                   "(0x80070490), \"Element not found.\" (code from the message text); setting up the "
+                   "network of pod web-1_default failed with it"};
         QTest::newRow("gRPC's wrapper before a step that names no operation")
             << "rpc error: code = Unknown desc = sandbox 9: HNS failed with error : The parameter is "
                "incorrect."
@@ -2007,7 +2009,9 @@ private slots:
                 said << QStringLiteral("%1: ").arg(m.firstLine) + QString::fromStdString(m.message);
         const QStringList expected{
             "1: HNS refused a request: create endpoint failed: ERROR_NOT_FOUND (0x80070490), \"Element not "
-            "found.\" (code from the message text)",
+            "found.\" (code from the message text); setting up the network of pod shop-api-6c9f_default "
+            "failed "
+            "with it",
             "2: HNS reported a failure: hcnCreateEndpoint failed: HCN_E_ADDR_INVALID_OR_RESERVED "
             "(0x803B002F), "
             "\"An address provided is invalid or reserved.\"",

@@ -316,7 +316,8 @@ void TestLoggedFailures::reportsTheFailure_data()
     QTest::newRow("an issue's title quoting the failure the log shows is said apart from the count")
         << "issue-title-then-log-same-failure.txt"
         << "warning 7-7: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
-           "(0x803B0013), \"The specified port already exists.\" (2 times, lines 7-8) (also quoted at line 1)"
+           "(0x803B0013), \"The specified port already exists.\"; setting up the network of pod sandboxes "
+           "3f9a61c2d8e4 and b27e04a9c1f5 failed with it (2 times, lines 7-8) (also quoted at line 1)"
         << "3 times";
     QTest::newRow("a fatal line: the program the log file is named after exited")
         << "flanneld-fatal-create-network.log"
@@ -1185,6 +1186,69 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
         << QStringList{"warning 1-1: tear down the network of pod web-7d9f_default failed: \"the network is "
                        "still attached to a compute system\" (the runtime's or its CNI plugin's words; no "
                        "error code)"};
+    const QString klog = "E0510 09:12:33.123456    2244 cni.go:387] ";
+    QTest::newRow("kubelet's CNI ADD that HNS refused names the pod, its plugin and network")
+        << klog + "Error adding kube-system_coredns-6955765f44-8tqkb/5a3c2f1d8e9b to network "
+                  "win-overlay/vxlan0: hcnCreateEndpoint failed in Win32: The specified port already exists. "
+                  "(0x803b0013)"
+        << QStringList{
+               "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\"; setting up the network of pod "
+               "kube-system/coredns-6955765f44-8tqkb (CNI plugin win-overlay, network vxlan0) failed "
+               "with it"};
+    QTest::newRow("structured kubelet's CNI DEL: deleting a pod from a network deletes no network")
+        << klog +
+               "\"Error deleting pod from network\" err=\"hnsCall failed in Win32: The endpoint was not "
+               "found. (0x803b0002)\" pod=\"kube-system/coredns-6955765f44-8tqkb\" "
+               "podSandboxID={Type:docker ID:5a3c2f1d8e9b} podNetnsPath=\"none\" networkType=\"win-overlay\" "
+               "networkName=\"vxlan0\""
+        << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: HCN_E_ENDPOINT_NOT_FOUND "
+                       "(0x803B0002), \"The endpoint was not found.\"; tearing down the network of pod "
+                       "kube-system/coredns-6955765f44-8tqkb (CNI plugin win-overlay, network vxlan0) failed "
+                       "with it"};
+    QTest::newRow("kubelet's CNI DEL for a Windows message without its code")
+        << klog + "Error deleting kube-system_coredns-6955765f44-8tqkb/5a3c2f1d8e9b from network "
+                  "win-overlay/vxlan0: The network was not found."
+        << QStringList{"warning 1-1: tear down the network of pod kube-system/coredns-6955765f44-8tqkb (CNI "
+                       "plugin win-overlay, network vxlan0) failed: HCN_E_NETWORK_NOT_FOUND (0x803B0001), "
+                       "\"The network was not found.\" (code from the message text)"};
+    const QString containerd = "time=\"2023-03-01T10:00:01.123456700Z\" level=error ";
+    QTest::newRow("containerd's step in its message, the reason in its error field")
+        << containerd +
+               "msg=\"Failed to destroy network for sandbox "
+               "\\\"4e5f01aa7c3b9d2e8f6a1b0c\\\"\" error=\"plugin type=\\\"nat\\\" name=\\\"nat\\\" failed "
+               "(delete): hnsCall failed in Win32: The endpoint was not found. (0x803b0002)\""
+        << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: HCN_E_ENDPOINT_NOT_FOUND "
+                       "(0x803B0002), \"The endpoint was not found.\"; tearing down the network of pod "
+                       "sandbox 4e5f01aa7c3b (CNI plugin nat, network nat) failed with it"};
+    QTest::newRow("a Go error chain ending in a Windows message gets its code")
+        << containerd + "msg=\"failed to setup network for sandbox \\\"4e5f01aa7c3b\\\"\" "
+                        "error=\"plugin type=\\\"sdnbridge\\\" name=\\\"nat\\\" failed (add): failed to "
+                        "create the new HNSEndpoint: The network was not found.\""
+        << QStringList{
+               "warning 1-1: set up the network of a pod sandbox (CNI plugin sdnbridge, network nat) "
+               "failed: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"failed to create the new HNSEndpoint: "
+               "The network was not found.\" (code from the message text)"};
+    QTest::newRow("one refusal for several pods names them together")
+        << klog +
+               "Error adding default_web-0/5a3c2f1d8e9b to network sdnbridge/cbr0: hcnCreateEndpoint "
+               "failed in Win32: The specified port already exists. (0x803b0013)\n" +
+               klog +
+               "Error adding default_web-1/6b4d3e2f9fac to network sdnbridge/cbr0: hcnCreateEndpoint "
+               "failed in Win32: The specified port already exists. (0x803b0013)\n" +
+               klog +
+               "Error adding default_web-0/7c5e4f3a0bbd to network sdnbridge/cbr0: hcnCreateEndpoint "
+               "failed in Win32: The specified port already exists. (0x803b0013)"
+        << QStringList{
+               "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\"; setting up the network of pods "
+               "default/web-0 and default/web-1 (CNI plugin sdnbridge, network cbr0) failed with it (3 "
+               "times, lines 1-3)"};
+    QTest::newRow("prose about adding a pod to a network names no step")
+        << "E0510 09:12:33.123456    2244 main.go:12] Error adding the pod to network cbr0: "
+           "hcnCreateEndpoint "
+           "failed in Win32: The specified port already exists. (0x803b0013)"
+        << QStringList{};
     QTest::newRow("a teardown whose endpoint HNS does not have is the lookup's")
         << event + "failed to destroy network for sandbox \"4b7e2a19c3d0aa\": plugin type=\"win-bridge\" "
                    "name=\"cbr0\" failed (delete): Endpoint 5d2a1c3b-7e8f-4a9b-8c0d-1e2f3a4b5c6d not found"
