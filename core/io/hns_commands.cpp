@@ -32,6 +32,9 @@ constexpr std::size_t kMaxCommandText = 8192;
 constexpr int kMaxLinesToVerboseRequest = 2;
 /// A filter is quoted in a request's words up to this many bytes.
 constexpr std::size_t kMaxFilterQuoted = 80;
+/// A section heading is at most this long; the lines under it at most this many.
+constexpr std::size_t kMaxHeading = 40;
+constexpr std::size_t kMaxLinesUnderHeading = 60;
 
 /// `$network.ID`, `$network.Id`, `$network` -> `network` (lower case); empty for no variable.
 std::string variableOf(std::string_view value)
@@ -113,9 +116,11 @@ std::string objectNamedBy(const std::string& value, std::string_view noun, const
     if (tables::isGuid(value))
         return std::string(noun) + " " + value;
     if (const std::string variable = variableOf(value); !variable.empty()) {
+        // The variable as the text spells it.
+        const std::string spelled = value.substr(0, 1 + variable.size());
         const auto it = created.find(variable);
-        return it != created.end() ? std::string(noun) + " " + it->second + " (as $" + variable + " holds it)"
-                                   : "the " + std::string(noun) + " $" + variable + " holds";
+        return it != created.end() ? std::string(noun) + " " + it->second + " (as " + spelled + " holds it)"
+                                   : "the " + std::string(noun) + " " + spelled + " holds";
     }
     return std::string(noun) + " " + value;
 }
@@ -162,27 +167,42 @@ std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
         targetNamedBy(value, false, created, target);
         return objectNamedBy(value, cmdlet.object, created);
     }
-    std::string filter;
     std::string filteredName; // the name the filters compare with, when each filter is that comparison
     bool otherFilter = false;
     std::size_t source = before.size();
+    // Each filter narrows the objects: all of them are said, those by name first ("named cbr0_ep whose
+    // VirtualNetworkName is cbr0").
+    std::vector<std::string> byName;
+    std::vector<std::string> byOther;
     while (source > 0 && !before[source - 1].empty() && isFilterCommand(before[source - 1].front())) {
         --source;
         std::string named;
-        filter = filterSaid(before[source], named);
+        std::string said = filterSaid(before[source], named);
         if (named.empty() || (!filteredName.empty() && !equalsIgnoreCase(named, filteredName)))
             otherFilter = true;
         else
             filteredName = named;
-        if (filter.empty()) {
+        if (said.empty()) {
             std::string quoted;
             for (const std::string& w : before[source])
                 quoted += (quoted.empty() ? "" : " ") + w;
             if (quoted.size() > kMaxFilterQuoted)
                 quoted = quoted.substr(0, kMaxFilterQuoted) + "...";
-            filter = "that " + quoted + " picks";
+            said = "that " + quoted + " picks";
         }
+        std::vector<std::string>& into = named.empty() ? byOther : byName;
+        if (std::find(into.begin(), into.end(), said) == into.end())
+            into.insert(into.begin(), std::move(said));
     }
+    std::string filter;
+    for (const std::string& f : byName)
+        filter += (filter.empty() ? "" : " and ") + f;
+    for (std::size_t i = 0; i < byOther.size(); ++i)
+        // "named x whose Type is y", else joined by "and".
+        filter += (filter.empty()                               ? ""
+                   : i == 0 && byOther[i].starts_with("whose ") ? " "
+                                                                : " and ") +
+                  byOther[i];
     if (source == 0 || before[source - 1].empty())
         return "the " + plural(cmdlet.object) + " piped to it";
     const std::vector<std::string>& from = before[source - 1];
@@ -219,6 +239,23 @@ std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
         return said;
     return filter.empty() ? "every " + std::string(cmdlet.object)
                           : "the " + plural(cmdlet.object) + " " + filter;
+}
+
+/// The one name a listing pipeline picks its objects by (`Get-HnsNetwork -Name azure`, `Get-HnsNetwork |
+/// Where-Object Name -EQ azure`); empty when it picks by anything else or by no name.
+std::string namedByPipeline(const HnsCmdlet& lister, const std::vector<std::vector<std::string>>& pipeline)
+{
+    std::string name = argumentsOf(pipeline.front(), 1, &lister).first("name");
+    for (std::size_t e = 1; e < pipeline.size(); ++e) {
+        if (pipeline[e].empty() || !isFilterCommand(pipeline[e].front()))
+            return {};
+        std::string named;
+        filterSaid(pipeline[e], named);
+        if (named.empty() || (!name.empty() && !equalsIgnoreCase(named, name)))
+            return {};
+        name = named;
+    }
+    return name;
 }
 
 /// What a creation asks for, in the words of a request HNS logged (describeRequest).
@@ -385,6 +422,33 @@ bool printsItsRequest(const std::vector<CleanedLine>& lines, std::size_t last)
     return false;
 }
 
+/// A section heading a paste writes on a line of its own, lower case, its markup taken off: markdown's
+/// `### Expected behavior`, `**Actual result**`, `Expected:`; empty for any other line.
+std::string sectionHeadingOf(std::string_view text)
+{
+    std::string_view t = trimBlanks(text);
+    const bool markdown = t.starts_with('#') || (t.starts_with("**") && t.ends_with("**") && t.size() > 4);
+    if (!markdown && !isHeadingLine(t))
+        return {};
+    while (!t.empty() && (t.front() == '#' || t.front() == '*' || t.front() == ' '))
+        t.remove_prefix(1);
+    while (!t.empty() && (t.back() == '*' || t.back() == ':' || t.back() == ' '))
+        t.remove_suffix(1);
+    return t.size() <= kMaxHeading ? lowerCopy(t) : std::string();
+}
+
+/// Whether lines[i] stands under a heading of what the poster expected (`### Expected behavior`,
+/// `Expected:`, `**Desired outcome**`): what it shows there did not happen.
+bool underExpectedHeading(const std::vector<CleanedLine>& lines, std::size_t i)
+{
+    for (std::size_t k = i + 1; k-- > 0 && i - k <= kMaxLinesUnderHeading;) {
+        const std::string heading = sectionHeadingOf(lines[k].text);
+        if (!heading.empty())
+            return heading.starts_with("expected") || heading.starts_with("desired");
+    }
+    return false;
+}
+
 } // namespace
 
 HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
@@ -432,8 +496,10 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                         r->line = lines[i].sourceLine;
                         r->loggedAt = {{lines[i].sourceLine, lines[last].sourceLine}};
                         // docker printed the new network's ID: HNS made it.
+                        // Not what the poster expected it to print (`### Expected behavior`).
                         if (r->by == "docker network create" && last + 1 < lines.size() &&
-                            isCreatedNetworkId(lines[last + 1].text)) {
+                            isCreatedNetworkId(lines[last + 1].text) &&
+                            !underExpectedHeading(lines, last + 1)) {
                             r->answer = LoggedRequest::Answer::Done;
                             r->answerLine = lines[last + 1].sourceLine;
                         }
@@ -449,6 +515,17 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                 // A pipeline that starts with nothing is a table's row (`| Remove-HnsEndpoint | ... |`).
                 if (pipeline.size() > 1 && pipeline.front().empty())
                     continue;
+                // Words before the pipeline's first cmdlet are none of it: a prompt cleaning left (an
+                // indented one in a quote), a diff's `+`, prose (`then ran Get-HnsEndpoint | ...`).
+                if (!pipeline.empty() && !pipeline.front().empty() &&
+                    !pipeline.front().front().starts_with('$') && !hnsCmdletNamed(pipeline.front().front())) {
+                    std::vector<std::string>& first = pipeline.front();
+                    const auto cmdlet = std::find_if(first.begin(), first.end(), [](const std::string& w) {
+                        return hnsCmdletNamed(w) != nullptr;
+                    });
+                    if (cmdlet != first.end())
+                        first.erase(first.begin(), cmdlet);
+                }
                 for (std::size_t e = 0; e < pipeline.size(); ++e) {
                     std::vector<std::string>& words = pipeline[e];
                     std::string assigned; // `$network = New-HnsNetwork ...`
@@ -458,6 +535,14 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                     }
                     if (words.empty())
                         continue;
+                    // `$network = Get-HnsNetwork | ? Name -eq azure`: the variable holds the object of
+                    // that name.
+                    if (const HnsCmdlet* lister = hnsCmdletNamed(words[0]);
+                        e == 0 && !assigned.empty() && lister && lister->verb == CmdletVerb::Get) {
+                        if (const std::string name = namedByPipeline(*lister, pipeline); !name.empty())
+                            created[assigned] = name;
+                        continue;
+                    }
                     std::string_view name = words[0];
                     while (!name.empty() &&
                            (name.front() == '&' || name.front() == '(' || name.front() == '$'))

@@ -132,6 +132,12 @@ void cleanLine(std::string& text)
         if (stripQuoteMarker(line) || stripPowerShellPrompt(line) || stripCmdPrompt(line) ||
             stripStreamPrefix(line))
             continue;
+        // A prompt indented (a markdown code block, a session quoted in a list): the blanks are its.
+        if (std::string_view rest = skipBlanks(line);
+            rest.size() < line.size() && (stripPowerShellPrompt(rest) || stripCmdPrompt(rest))) {
+            line = rest;
+            continue;
+        }
         break;
     }
     line = trimTrailing(line);

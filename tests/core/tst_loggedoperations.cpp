@@ -934,6 +934,16 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "(2 times, lines 4, 13)",
                "5-14 info: a command (Remove-HnsEndpoint) that asks HNS to delete the endpoints whose "
                "IsRemoteEndpoint is true (2 times, lines 5, 14)"};
+    QTest::newRow("commands behind indented prompts and a diff's marker; a variable set by a filter on the "
+                  "name; every filter of a pipeline")
+        << "hns-commands-indented-prompts-diff-filters.txt"
+        << QStringList{
+               "3 info: a command (Remove-HnsPolicyList) that asks HNS to delete every policy list at line 3",
+               "5 info: a command (Remove-HnsNetwork) that asks HNS to delete network azure (as $hnsNetwork "
+               "holds it) at line 5",
+               "9 info: a command (Remove-HnsEndpoint) that asks HNS to delete every endpoint at line 9",
+               "13 info: a command (Remove-HnsEndpoint) that asks HNS to delete the endpoints named cbr0_ep "
+               "whose VirtualNetworkName is cbr0 at line 13"};
     QTest::newRow("an ID the poster wrote as a placeholder; a code span's closing backtick continues "
                   "nothing; prose and a table row naming a cmdlet ask nothing; an en dash")
         << "hns-delete-endpoint-by-id.txt"
@@ -1043,6 +1053,14 @@ void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers_data()
                        "(Overlay) (2 times, lines 1, 5); HNS refused it (lines 2, 6)",
                        "2 warning: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
                        "incorrect.\" (code from the message text) (2 times, lines 2, 6)"};
+    QTest::newRow("a network ID under the expected behaviour's heading is no answer of HNS's")
+        << "docker-command-actual-and-expected-behavior.txt"
+        << QStringList{
+               "3-9 info: a command (docker network create) that asks HNS to create network tnet9 "
+               "(Transparent) (2 times, lines 3, 9); HNS refused it (line 4)",
+               "4 warning: HNS refused a request: hnsCall failed: E_INVALIDARG (0x80070057), \"The "
+               "parameter is incorrect.\" (the command at line 3: docker network create -d transparent "
+               "tnet9)"};
     QTest::newRow("a command shown as expected and again with its error: one request, both lines")
         << "sameline-command-expected-and-actual.txt"
         << QStringList{
