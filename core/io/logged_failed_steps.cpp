@@ -156,7 +156,7 @@ struct NamedObject
 /// names none).
 NamedObject objectNamedAt(std::string_view text, std::string_view lower, std::size_t& at)
 {
-    static constexpr std::string_view kClassPrefixes[] = {"", "hns", "hcn", "hostcompute"};
+    static constexpr std::string_view kClassPrefixes[] = {"", "hns", "hcn", "hostcompute", "hns ", "hcn "};
     static constexpr std::string_view kNoNames[] = {"on",   "to",      "from", "in",     "for",
                                                     "with", "of",      "the",  "a",      "an",
                                                     "and",  "because", "due",  "failed", "err"};
@@ -166,9 +166,16 @@ NamedObject objectNamedAt(std::string_view text, std::string_view lower, std::si
             if (!rest.starts_with(prefix) || !rest.substr(prefix.size()).starts_with(word.text))
                 continue;
             std::size_t end = at + prefix.size() + word.text.size();
+            // `endpoint web`, `hcn endpoint: <id>` (azure-vnet's; a colon before anything else is a Go error
+            // chain's: `create endpoint: <its cause>`).
+            const bool colon = end + 1 < lower.size() && lower[end] == ':' && lower[end + 1] == ' ';
+            if (colon)
+                ++end;
             if (end >= lower.size() || lower[end] != ' ')
                 continue;
             ++end;
+            if (colon && findLoggedGuid(text, end) != end)
+                return {};
             // A template's placeholder (`<name>`, `<container name>`) stands for a name.
             if (const std::size_t close =
                     end < text.size() && text[end] == '<' ? text.find('>', end) : std::string_view::npos;
@@ -455,6 +462,8 @@ void nameRequestIn(std::string_view text, LoggedError& error)
         error.kind = ResourceKind::Endpoint;
         return;
     }
+    // Of a Go error chain's steps (`Failed to delete endpoint web-eth0, err:Failed to remove hcn endpoint:
+    // <id> from namespace: <id> due to error: hcnOpenNamespace failed`), the innermost: what HNS was asked.
     for (std::size_t at = lower.find("failed to "); at != std::string::npos;
          at = lower.find("failed to ", at + 1)) {
         if (at > 0 && isLoggedWordChar(lower[at - 1]))
@@ -491,7 +500,6 @@ void nameRequestIn(std::string_view text, LoggedError& error)
         error.request = std::move(request);
         error.verb = *verb;
         error.kind = object.kind;
-        return;
     }
 }
 

@@ -1855,6 +1855,17 @@ private slots:
                    "1 warning: HNS refused a request: create endpoint failed: ERROR_NOT_FOUND "
                    "(0x80070490), \"Element not found.\" (code from the message text); setting up the "
                    "network of pod web-1_default failed with it"};
+        QTest::newRow("the innermost step of an error chain is what HNS was asked")
+            << "2021/05/12 02:19:52 [1356] [net] Failed to delete endpoint 7fe2a1b0-eth0, err:Failed to "
+               "remove "
+               "hcn endpoint: 4b1e6c2a-9d3f-4e58-a7b1-0c2d3e4f5a6b from namespace: "
+               "9c8d7e6f-5a4b-4c3d-8e2f-1a0b9c8d7e6f due to error: hcnOpenNamespace failed in Win32: Element "
+               "not found. (0x490) {\"Success\":false,\"Error\":\"Element not found. "
+               "\",\"ErrorCode\":2147943568}."
+            << QStringList{
+                   "1 warning: HNS reported a failure: remove endpoint 4b1e6c2a-9d3f-4e58-a7b1-0c2d3e4f5a6b "
+                   "from namespace 9c8d7e6f-5a4b-4c3d-8e2f-1a0b9c8d7e6f failed: ERROR_NOT_FOUND "
+                   "(0x80070490), \"Element not found.\""};
         QTest::newRow("gRPC's wrapper before a step that names no operation")
             << "rpc error: code = Unknown desc = sandbox 9: HNS failed with error : The parameter is "
                "incorrect."
