@@ -338,6 +338,21 @@ std::string_view hresultMessage(HResult code)
                            : std::string_view("The operation failed. ");
 }
 
+bool messageHasInserts(std::string_view text)
+{
+    for (std::size_t at = text.find('%'); at != std::string_view::npos; at = text.find('%', at + 1)) {
+        std::size_t next = at + 1;
+        while (next < text.size() && (std::isdigit(static_cast<unsigned char>(text[next])) ||
+                                      text[next] == 'l' || text[next] == 'h' || text[next] == 'w'))
+            ++next;
+        if (next > at + 1 && std::isdigit(static_cast<unsigned char>(text[at + 1])))
+            return true; // `%1`, `%12` (a percentage is written `50%`)
+        if (next < text.size() && std::string_view("sSdiuxXcp").find(text[next]) != std::string_view::npos)
+            return true; // `%s`, `%08lx`, `%ws`
+    }
+    return false;
+}
+
 std::vector<std::string_view> hresultMessageTexts(HResult code)
 {
     std::vector<std::string_view> texts;

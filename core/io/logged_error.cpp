@@ -720,7 +720,7 @@ std::string describeLoggedError(const LoggedError& error)
         const auto bits = static_cast<std::uint32_t>(*error.code);
         if (!named && (bits & 0xFFFF0000u) == logged::kFromWin32)
             out += " (Win32 error " + std::to_string(bits & 0xFFFFu) + ")";
-        if (message.empty() && named)
+        if (message.empty() && named && !messageHasInserts(hresultMessage(*error.code)))
             message = std::string(trimBlanks(hresultMessage(*error.code)));
     } else if (!error.codeName.empty()) {
         out = error.codeName;

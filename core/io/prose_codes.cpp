@@ -193,8 +193,10 @@ bool mayNameACode(std::string_view text)
 
 std::string namedCodeText(HResult code)
 {
-    std::string message(trimBlanks(hresultMessage(code)));
-    return std::string(hresultName(code)) + " (" + hresultHex(code) + ", \"" + message + "\")";
+    const std::string_view message = trimBlanks(hresultMessage(code));
+    if (messageHasInserts(message))
+        return std::string(hresultName(code)) + " (" + hresultHex(code) + ")";
+    return std::string(hresultName(code)) + " (" + hresultHex(code) + ", \"" + std::string(message) + "\")";
 }
 
 } // namespace

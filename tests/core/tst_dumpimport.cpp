@@ -1894,6 +1894,10 @@ private slots:
                    "1 warning: the service called could not be reached (not running, restarting or not "
                    "answering), so nothing was refused: WSL ConfigureNetworking failed: "
                    "ERROR_SERVICE_NOT_ACTIVE (0x80070426), \"The service has not been started.\""};
+        QTest::newRow("WSL's code whose Windows message is a template: its name alone")
+            << wsl + "ERROR_UNHANDLED_EXCEPTION"
+            << QStringList{"1 warning: HNS refused a request: WSL ConfigureNetworking failed: "
+                           "ERROR_UNHANDLED_EXCEPTION (0x8007023E)"};
         QTest::newRow("WSL's code by a name the catalog does not know")
             << wsl + "ERROR_NOT_KNOWN_HERE"
             << QStringList{"1 warning: HNS refused a request: WSL ConfigureNetworking failed: "

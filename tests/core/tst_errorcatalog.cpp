@@ -56,6 +56,8 @@ private slots:
     void everyWordingReadsBack();
     void messageMatchesAWording_data();
     void messageMatchesAWording();
+    void insertsMakeATemplate_data();
+    void insertsMakeATemplate();
 };
 
 void TestErrorCatalog::everyNamedCodeIsExplained_data()
@@ -505,6 +507,27 @@ void TestErrorCatalog::everyWordingReadsBack()
             QVERIFY2(std::find(shared.begin(), shared.end(), text) != shared.end(), text.data());
         }
     }
+}
+
+/// A system message with FormatMessage's inserts is a template: the report never shows it as it stands.
+void TestErrorCatalog::insertsMakeATemplate_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("isTemplate");
+    QTest::newRow("numbered inserts")
+        << QByteArray("Insert %2 (Volume Serial Number: %3) into drive %1.") << true;
+    QTest::newRow("printf inserts")
+        << QByteArray("The exception %s (0x%08lx) occurred in the application at location 0x%08lx.") << true;
+    QTest::newRow("a wide string") << QByteArray("The driver %ws failed to load.") << true;
+    QTest::newRow("a percentage") << QByteArray("The disk is 90% full.") << false;
+    QTest::newRow("no insert") << QByteArray("Element not found.") << false;
+}
+
+void TestErrorCatalog::insertsMakeATemplate()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, isTemplate);
+    QCOMPARE(messageHasInserts(std::string_view(text.constData(), std::size_t(text.size()))), isTemplate);
 }
 
 QTEST_GUILESS_MAIN(TestErrorCatalog)

@@ -179,6 +179,9 @@ constexpr bool isHcsCode(HResult code)
 std::string_view hresultName(HResult code);
 /// The system message text as Windows formats it (sentence + trailing space), or a generic text.
 std::string_view hresultMessage(HResult code);
+/// Whether a system message holds FormatMessage's inserts (`%1`, `%s`, `0x%08lx`): a template its caller
+/// fills in, no text to show as it stands.
+bool messageHasInserts(std::string_view text);
 /// Every wording known for the message of `code`, each without the trailing space: the Windows text
 /// (hresultMessage) first, then other wordings logs show for it (an older Windows', the one earlier
 /// releases of this service wrote, Windows' own in another language where it is known for certain).
