@@ -7,6 +7,7 @@
 #include "io/import_objects.h"
 #include "io/logged_error.h"
 #include "io/pod_network_failures.h"
+#include "io/text_scan.h"
 #include "io/text_tables.h"
 #include "io/wrapped_lines.h"
 
@@ -19,6 +20,8 @@ namespace {
 
 /// The report names at most this many different errors of refused requests per source.
 constexpr std::size_t kMaxRefusalMessages = 50;
+/// A PowerShell error record's lines after the message it was thrown with: at most this many.
+constexpr int kMaxErrorRecordLines = 12;
 
 /// Whether `code` says the service called could not be reached (not running, stopped answering,
 /// restarting): the request was never refused.
@@ -121,6 +124,31 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         return last > first ? "lines " + std::to_string(first) + "-" + std::to_string(last)
                             : "line " + std::to_string(first);
     };
+    // The line of a source line number.
+    const auto bySourceLine = [](const CleanedLine& a, const CleanedLine& b) {
+        return a.sourceLine < b.sourceLine;
+    };
+    const bool inOrder = std::is_sorted(lines.begin(), lines.end(), bySourceLine);
+    const auto lineAt = [&](int sourceLine) -> const CleanedLine* {
+        const auto it = inOrder
+                            ? std::lower_bound(lines.begin(), lines.end(), sourceLine,
+                                               [](const CleanedLine& l, int n) { return l.sourceLine < n; })
+                            : std::find_if(lines.begin(), lines.end(),
+                                           [&](const CleanedLine& l) { return l.sourceLine == sourceLine; });
+        return it != lines.end() && it->sourceLine == sourceLine ? &*it : nullptr;
+    };
+    // Another occurrence of the failure a message says. A PowerShell error record repeats the message
+    // thrown (`+ FullyQualifiedErrorId : <it>`) right after it: the same failure, no second one.
+    const auto addOccurrence = [&](Said& said, std::pair<int, int> at) {
+        const CleanedLine* line = lineAt(at.first);
+        if (line != nullptr && isPowerShellErrorRecordLine(line->text) && !said.at.empty() &&
+            at.first > said.at.back().second && at.first - said.at.back().second <= kMaxErrorRecordLines) {
+            ImportMessage& m = messages[said.message];
+            m.lastLine = std::max(m.lastLine, at.second);
+            return;
+        }
+        said.at.push_back(at);
+    };
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < named.size(); ++i)
         if (named[i].source == source)
@@ -165,7 +193,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                 answerMessages.push_back(n.message);
         } else if (n.answer && std::find(answerMessages.begin(), answerMessages.end(), it->second.message) !=
                                    answerMessages.end()) {
-            it->second.at.push_back(span);
+            addOccurrence(it->second, span);
             repeats.push_back(n.message);
             n.message = it->second.message;
         }
@@ -204,18 +232,6 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     std::map<std::size_t, std::string> alsoIn; // message -> where HNS's event log records it too
     // Whether an occurrence's first line opens a log record (klog, logrus, a date): one that does not,
     // beside one that does, quotes the failure (prose, an issue's title) and is said apart from the count.
-    const auto bySourceLine = [](const CleanedLine& a, const CleanedLine& b) {
-        return a.sourceLine < b.sourceLine;
-    };
-    const bool inOrder = std::is_sorted(lines.begin(), lines.end(), bySourceLine);
-    const auto lineAt = [&](int sourceLine) -> const CleanedLine* {
-        const auto it = inOrder
-                            ? std::lower_bound(lines.begin(), lines.end(), sourceLine,
-                                               [](const CleanedLine& l, int n) { return l.sourceLine < n; })
-                            : std::find_if(lines.begin(), lines.end(),
-                                           [&](const CleanedLine& l) { return l.sourceLine == sourceLine; });
-        return it != lines.end() && it->sourceLine == sourceLine ? &*it : nullptr;
-    };
     const auto opensRecord = [&](int sourceLine) {
         const CleanedLine* line = lineAt(sourceLine);
         return line != nullptr && opensLogRecord(line->text);
@@ -270,7 +286,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         // The error an HNS answer or a failed request's log line named, logged again without them (or
         // with an answer no reader could read): the same error.
         if (auto it = answered.find(sameErrorKey(error)); it != answered.end()) {
-            it->second.at.emplace_back(first, last);
+            addOccurrence(it->second, {first, last});
             named.push_back({source, first, last, error, it->second.message});
             continue;
         }

@@ -319,6 +319,13 @@ void TestLoggedFailures::reportsTheFailure_data()
            "(0x803B0013), \"The specified port already exists.\"; setting up the network of pod sandboxes "
            "3f9a61c2d8e4 and b27e04a9c1f5 failed with it (2 times, lines 7-8) (also quoted at line 1)"
         << "3 times";
+    QTest::newRow(
+        "a PowerShell error record repeating the HNS answer it was thrown with is no second failure")
+        << "errorrecord-repeats-thrown-hns-answer.txt"
+        << "warning 3-10: HNS reported a failure: HcnCreateNetwork failed: HCN_E_INVALID_NETWORK "
+           "(0x803B000A), "
+           "\"The provided network configuration is invalid or missing parameters.\""
+        << "2 times";
     QTest::newRow("a fatal line: the program the log file is named after exited")
         << "flanneld-fatal-create-network.log"
         << "warning 2-2: HNS refused a request: hcnCreateNetwork failed: E_INVALIDARG (0x80070057), \"The "
