@@ -161,8 +161,19 @@ std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLi
     // its CategoryInfo and FullyQualifiedErrorId and the lines a console wrapped them into.
     std::size_t last = at;
     std::string echoed;
-    for (std::size_t k = at + 1; k < lines.size() && k <= at + kMaxRecordTailLines; ++k) {
+    for (std::size_t k = at; k < lines.size() && k <= at + kMaxRecordTailLines; ++k) {
         const std::string_view t = trimBlanks(lines[k].text);
+        // PowerShell's own refusal of the command, before the cmdlet ran.
+        if (t.starts_with("+ CategoryInfo") || t.starts_with("+ FullyQualifiedErrorId")) {
+            if (holdsAnyIgnoringCase(t, {"parameterbinding", "namedparameternotfound", "missingargument",
+                                         "positionalparameternotfound", "parameterargument"}))
+                error.notRunBecause =
+                    "a parameter the module in use does not take, or a value it could not bind";
+            else if (holdsIgnoringCase(t, "commandnotfoundexception"))
+                error.notRunBecause = "no such command: the module that has it is not imported";
+        }
+        if (k == at)
+            continue;
         const bool plus = t.starts_with('+');
         if (t.empty() || (!plus && !(lines[k].text.starts_with(' ') && k > at + 1)))
             break;

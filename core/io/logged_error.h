@@ -64,6 +64,10 @@ struct LoggedError
     ResourceKind kind = ResourceKind::Invalid;
     /// HNS's own event-log record of the failure (hns_event_records.h).
     bool eventLog = false;
+    /// Why PowerShell did not run the cmdlet, so that HNS was asked nothing: it could not bind its
+    /// parameters (`ParameterBindingException`, a parameter the module in use does not have) or find it
+    /// (`CommandNotFoundException`); empty when it ran.
+    std::string notRunBecause;
     /// The line names its object by a placeholder (`Failed to create endpoint <name> on network nat`): an
     /// issue template's text, no failure of its own.
     bool placeholder = false;

@@ -71,6 +71,9 @@ std::string refusalSaid(const LoggedError& error, const std::string& said)
 {
     const bool hcs = error.code && isHcsCode(*error.code);
     const bool hcnCode = error.code && isHcnCode(*error.code);
+    if (!error.notRunBecause.empty())
+        return "PowerShell did not run the command, so nothing was asked of HNS (" + error.notRunBecause +
+               "): " + said;
     if (!error.found())
         return "the text says " + said + " (no error code shown)";
     // HNS's own answer with such a code: HNS could not reach a service it depends on.

@@ -1894,6 +1894,33 @@ private slots:
                    "1 warning: the service called could not be reached (not running, restarting or not "
                    "answering), so nothing was refused: WSL ConfigureNetworking failed: "
                    "ERROR_SERVICE_NOT_ACTIVE (0x80070426), \"The service has not been started.\""};
+        QTest::newRow("a parameter the hns module does not take: PowerShell ran nothing")
+            << "New-HnsNetwork : A parameter cannot be found that matches parameter name 'SubnetPolicies'.\n"
+               "At line:1 char:120\n"
+               "+ ... -Name \"ext\" -AdapterName \"Ethernet 2\" -SubnetPolicies @(@{Typ ...\n"
+               "+                                               ~~~~~~~~~~~~~~~\n"
+               "    + CategoryInfo          : InvalidArgument: (:) [New-HnsNetwork], "
+               "ParameterBindingException\n"
+               "    + FullyQualifiedErrorId : NamedParameterNotFound,New-HnsNetwork"
+            << QStringList{
+                   "1-6 warning: PowerShell did not run the command, so nothing was asked of HNS (a "
+                   "parameter the module in use does not take, or a value it could not bind): "
+                   "New-HnsNetwork (create network) failed: \"A parameter cannot be found that matches "
+                   "parameter name 'SubnetPolicies'.\""};
+        QTest::newRow("a cmdlet of a module not imported: PowerShell ran nothing")
+            << "Remove-HnsNetwork : The term 'Remove-HnsNetwork' is not recognized as the name of a cmdlet, "
+               "function, script file, or operable program.\n"
+               "At line:1 char:1\n"
+               "+ Remove-HnsNetwork -Name l2\n"
+               "+ ~~~~~~~~~~~~~~~~~\n"
+               "    + CategoryInfo          : ObjectNotFound: (Remove-HnsNetwork:String) [], "
+               "CommandNotFoundException\n"
+               "    + FullyQualifiedErrorId : CommandNotFoundException"
+            << QStringList{
+                   "1-6 warning: PowerShell did not run the command, so nothing was asked of HNS (no such "
+                   "command: the module that has it is not imported): Remove-HnsNetwork (delete network "
+                   "l2) failed: \"The term 'Remove-HnsNetwork' is not recognized as the name of a cmdlet, "
+                   "function, script file, or operable program.\""};
         QTest::newRow("WSL's code whose Windows message is a template: its name alone")
             << wsl + "ERROR_UNHANDLED_EXCEPTION"
             << QStringList{"1 warning: HNS refused a request: WSL ConfigureNetworking failed: "
