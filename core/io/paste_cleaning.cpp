@@ -193,20 +193,28 @@ bool isProseParagraph(std::string_view line)
            t.front() == '`';
 }
 
-/// A text a mail client double-spaced (a blank line after nearly every line; a blank line of the text
-/// became three) with the added blank lines left out: of a run of blank lines between two lines, half
-/// stays. The number of blank lines left out. Paragraphs of one line each, a blank line between them
-/// (an issue's text, a mail's), are written so: when most lines read as such paragraphs, nothing is
-/// left out.
-std::size_t undoDoubleSpacing(std::vector<CleanedLine>& lines)
+std::string countText(std::size_t n, std::string_view one, std::string_view many)
 {
-    const auto blank = [](const CleanedLine& l) { return trimBlanks(l.text).empty(); };
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+bool isBlankLine(const CleanedLine& line)
+{
+    return trimBlanks(line.text).empty();
+}
+
+/// Whether lines[begin, end) are double-spaced as a mail client or a log viewer's copy makes it: a blank
+/// line after nearly every line, a blank line of the text three. Paragraphs of one line each, a blank line
+/// between them (an issue's text, a mail's), are written so: when most lines read as such paragraphs, they
+/// are not.
+bool isDoubleSpaced(const std::vector<CleanedLine>& lines, std::size_t begin, std::size_t end)
+{
     std::size_t gaps = 0;
     std::size_t spaced = 0;
     std::size_t paragraphs = 0;                // of the lines a blank line follows
     std::size_t last = std::string_view::npos; // the last non-blank line
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (blank(lines[i]))
+    for (std::size_t i = begin; i < end; ++i) {
+        if (isBlankLine(lines[i]))
             continue;
         if (last != std::string_view::npos) {
             ++gaps;
@@ -217,33 +225,85 @@ std::size_t undoDoubleSpacing(std::vector<CleanedLine>& lines)
         last = i;
     }
     constexpr std::size_t kMinLines = 4;
-    if (gaps < kMinLines || spaced * 10 < gaps * 8 || paragraphs * 2 > spaced)
-        return 0;
-    std::vector<CleanedLine> kept;
-    kept.reserve(lines.size() / 2 + 2);
+    return gaps >= kMinLines && spaced * 10 >= gaps * 8 && paragraphs * 2 <= spaced;
+}
+
+/// Of each run of blank lines between two lines of lines[begin, end), half moved to `kept`, the other
+/// lines all; the number of blank lines left out. Blank lines before the part's first line and after its
+/// last are not between two: they stay.
+std::size_t halveBlankRuns(std::vector<CleanedLine>& lines, std::size_t begin, std::size_t end,
+                           std::vector<CleanedLine>& kept)
+{
     std::size_t dropped = 0;
-    for (std::size_t i = 0; i < lines.size();) {
-        if (!blank(lines[i])) {
+    bool any = false; // a line of the part kept
+    for (std::size_t i = begin; i < end;) {
+        if (!isBlankLine(lines[i])) {
             kept.push_back(std::move(lines[i++]));
+            any = true;
             continue;
         }
-        std::size_t end = i;
-        while (end < lines.size() && blank(lines[end]))
-            ++end;
-        // Blank lines before the first line and after the last are not between two: they stay.
-        const std::size_t keep = kept.empty() || end == lines.size() ? end - i : (end - i) / 2;
+        std::size_t run = i;
+        while (run < end && isBlankLine(lines[run]))
+            ++run;
+        const std::size_t keep = !any || run == end ? run - i : (run - i) / 2;
         for (std::size_t k = 0; k < keep; ++k)
             kept.push_back(std::move(lines[i + k]));
-        dropped += end - i - keep;
-        i = end;
+        dropped += run - i - keep;
+        i = run;
     }
-    lines = std::move(kept);
     return dropped;
 }
 
-std::string countText(std::size_t n, std::string_view one, std::string_view many)
+/// A line that sets off a block of code or log in markdown: a fence, or a lone backtick a code span
+/// was opened or closed with on a line of its own.
+bool opensOrClosesBlock(const CleanedLine& line)
 {
-    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+    const std::string_view t = trimBlanks(line.text);
+    return isFenceLine(t) || t == "`";
+}
+
+/// A text double-spaced (isDoubleSpaced) with the added blank lines left out: the whole text, else each
+/// block a markdown fence sets off (a log pasted double-spaced into an issue written as it should be).
+/// The report's note of it; empty when nothing was left out.
+std::string undoDoubleSpacing(std::vector<CleanedLine>& lines)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> parts; // [begin, end) of each part done
+    if (isDoubleSpaced(lines, 0, lines.size())) {
+        parts.emplace_back(0, lines.size());
+    } else {
+        std::size_t begin = 0;
+        for (std::size_t i = 0; i <= lines.size(); ++i)
+            if (i == lines.size() || opensOrClosesBlock(lines[i])) {
+                if (!(begin == 0 && i == lines.size()) && isDoubleSpaced(lines, begin, i))
+                    parts.emplace_back(begin, i);
+                begin = i + 1;
+            }
+    }
+    if (parts.empty())
+        return {};
+    std::string where;
+    for (const auto& [begin, end] : parts)
+        if (parts.front().second - parts.front().first < lines.size())
+            where += std::string(where.empty() ? "" : ", ") + std::to_string(lines[begin].sourceLine) + "-" +
+                     std::to_string(lines[end - 1].sourceLine);
+    std::vector<CleanedLine> kept;
+    kept.reserve(lines.size());
+    std::size_t dropped = 0;
+    std::size_t next = 0;
+    for (const auto& [begin, end] : parts) {
+        for (; next < begin; ++next)
+            kept.push_back(std::move(lines[next]));
+        dropped += halveBlankRuns(lines, begin, end, kept);
+        next = end;
+    }
+    for (; next < lines.size(); ++next)
+        kept.push_back(std::move(lines[next]));
+    lines = std::move(kept);
+    if (dropped == 0)
+        return {};
+    return (where.empty() ? std::string("the text is") : "the lines " + where + " of the text are") +
+           " double-spaced (a blank line after nearly every line, as a mail client makes it): " +
+           countText(dropped, "added blank line", "added blank lines") + " left out";
 }
 
 /// The report's note about the characters normalized, empty when none was.
@@ -382,10 +442,8 @@ std::vector<CleanedLine> cleanPastedText(std::string_view text, std::vector<std:
     if (pagerPrompts > 0)
         said.push_back(countText(pagerPrompts, "pager prompt", "pager prompts") +
                        " (`-- More  --`, `| more`) left out");
-    if (const std::size_t dropped = undoDoubleSpacing(lines); dropped > 0)
-        said.push_back("the text is double-spaced (a blank line after nearly every line, as a mail client "
-                       "makes it): " +
-                       countText(dropped, "added blank line", "added blank lines") + " left out");
+    if (std::string note = undoDoubleSpacing(lines); !note.empty())
+        said.push_back(std::move(note));
     if (notes)
         notes->insert(notes->end(), std::make_move_iterator(said.begin()),
                       std::make_move_iterator(said.end()));

@@ -507,6 +507,23 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
         << "Both networks:\n\nName : a\n\nType : b\n\nID   : c\n\nName : d\n\n"
         << QStringList{"1:Both networks:", "3:Name : a", "5:Type : b", "7:ID   : c", "9:Name : d", "10:"}
         << QStringList{"double-spaced"};
+    QTest::newRow("a fenced log double-spaced in an issue written as it should be: the log's spacing undone")
+        << "Pods fail to start.\n\nThe network is made by the script.\n\n```\nWARNING: first\n\nsecond\n\n"
+           "New-HnsNetwork : failed\n\nAt line:1 char:1\n\n+ New-HnsNetwork\n```\n\nAny idea?\n"
+        << QStringList{"1:Pods fail to start.",
+                       "2:",
+                       "3:The network is made by the script.",
+                       "4:",
+                       "5:```",
+                       "6:first",
+                       "8:second",
+                       "10:New-HnsNetwork : failed",
+                       "12:At line:1 char:1",
+                       "14:+ New-HnsNetwork",
+                       "15:```",
+                       "16:",
+                       "17:Any idea?"}
+        << QStringList{"the lines 6-14 of the text are double-spaced"};
     QTest::newRow("one-line values apart are not double spacing when few")
         << "{\"ID\": 1}\n\n{\"ID\": 2}\n"
         << QStringList{"1:{\"ID\": 1}", "2:", "3:{\"ID\": 2}"} << QStringList{};
