@@ -55,6 +55,9 @@ bool mayStateHnsRefusal(std::string_view lower)
     return false;
 }
 
+/// A PowerShell error record's lines after its message: at most this many are read for the call it echoes.
+constexpr std::size_t kMaxEchoLines = 6;
+
 /// A wrapped log line is read whole from at most this many lines.
 constexpr std::size_t kMaxRefusalLines = 16;
 
@@ -601,10 +604,24 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         std::optional<LoggedError> record = hnsErrorRecordIn(lines[first].text, lower);
         if (!record)
             record = wslHnsErrorIn(lines[first].text, lower);
-        if (!record)
+        std::size_t last = first;
+        if (!record) {
             record = logged::hashtableAnswerIn(lines[first].text, lower);
+            // The request it answers, as the error record after it echoes hns.psm1's call (`At
+            // ...hns.psm1:233 char:16`, `+ ... return Invoke-HnsRequest -Method POST -Type networks ...`).
+            for (std::size_t k = first + 1; record && k < lines.size() && k <= first + kMaxEchoLines; ++k) {
+                const std::string_view t = trimBlanks(lines[k].text);
+                if (!t.starts_with('+') && !isPowerShellErrorRecordLine(t))
+                    break;
+                last = k;
+                if (std::string said = logged::invokeHnsRequestSaid(t, lowerCopy(t));
+                    !said.empty() && record->request.empty())
+                    record->request = std::move(said);
+            }
+        }
         if (record) {
-            refusals.push_back({first, first, std::move(*record)});
+            refusals.push_back({first, last, std::move(*record)});
+            first = last;
             continue;
         }
         if (std::optional<LoggedRefusal> event = hnsEventRecordAt(lines, first)) {

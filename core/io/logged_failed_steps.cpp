@@ -141,6 +141,30 @@ std::string_view restKind(std::string_view segment)
     return {};
 }
 
+/// What a request of HNS's REST interface asks: `POST` `networks` "create network", `DELETE`
+/// `endpoints/<id>` "delete endpoint <id>"; `method` in lower case, `path` without its leading slash.
+/// Empty for another path or method.
+std::string restRequestSaid(std::string_view method, std::string_view path)
+{
+    const std::size_t slash = path.find('/');
+    const std::string kindPath = lowerCopy(path.substr(0, slash));
+    const std::string_view kind = restKind(kindPath);
+    std::string_view id = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+    id = id.substr(0, id.find('/'));
+    const bool more =
+        slash != std::string_view::npos && path.substr(slash + 1).find('/') != std::string_view::npos;
+    std::string verb;
+    if (method == "post")
+        verb = id.empty() ? "create" : "modify";
+    else if (method == "delete")
+        verb = "delete";
+    else if (method == "get")
+        verb = "query";
+    if (kind.empty() || verb.empty())
+        return {};
+    return verb + " " + std::string(kind) + (id.empty() || more ? "" : " " + std::string(id));
+}
+
 /// An object a line names by a kind word and its name or ID (`HNSNetwork cbr0`, `HostComputeNameSpace
 /// <id>`, `endpoint web`): the kind word is one of kKindWords, also as part of an HNS or HCN
 /// class name (`HNSEndpoint`, `HostComputeNetwork`).
@@ -231,27 +255,11 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower)
     if (const std::size_t arrow = lower.find("]=>[/"); arrow != std::string_view::npos) {
         const std::size_t open = lower.rfind('[', arrow);
         const std::size_t close = lower.find(']', arrow + 4);
-        if (open != std::string_view::npos && close != std::string_view::npos) {
-            const std::string_view method = lower.substr(open + 1, arrow - open - 1);
-            std::string_view path = text.substr(arrow + 5, close - arrow - 5);
-            const std::size_t slash = path.find('/');
-            const std::string kindPath = lowerCopy(path.substr(0, slash));
-            const std::string_view kind = restKind(kindPath);
-            std::string_view id =
-                slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
-            id = id.substr(0, id.find('/'));
-            const bool more =
-                slash != std::string_view::npos && path.substr(slash + 1).find('/') != std::string_view::npos;
-            std::string verb;
-            if (method == "post")
-                verb = id.empty() ? "create" : "modify";
-            else if (method == "delete")
-                verb = "delete";
-            else if (method == "get")
-                verb = "query";
-            if (!kind.empty() && !verb.empty())
-                return verb + " " + std::string(kind) + (id.empty() || more ? "" : " " + std::string(id));
-        }
+        if (open != std::string_view::npos && close != std::string_view::npos)
+            if (std::string said = restRequestSaid(lower.substr(open + 1, arrow - open - 1),
+                                                   text.substr(arrow + 5, close - arrow - 5));
+                !said.empty())
+                return said;
     }
     const std::size_t call = lower.find("hnscall");
     if (call == std::string_view::npos)
@@ -289,6 +297,35 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower)
             break;
         }
     return verb.empty() || kind.empty() ? std::string() : std::string(verb) + " " + std::string(kind);
+}
+
+std::string invokeHnsRequestSaid(std::string_view text, std::string_view lower)
+{
+    const std::size_t call = lower.find("invoke-hnsrequest");
+    if (call == std::string_view::npos)
+        return {};
+    // The word after a parameter of the call (`-Method POST`, `-Type networks`, `-Id <guid>`).
+    const auto argument = [&](std::string_view parameter) {
+        const std::size_t at = lower.find(parameter, call);
+        if (at == std::string_view::npos)
+            return std::string_view();
+        std::size_t from = at + parameter.size();
+        while (from < text.size() && text[from] == ' ')
+            ++from;
+        std::size_t end = from;
+        while (end < text.size() && text[end] != ' ' && text[end] != ')')
+            ++end;
+        return text.substr(from, end - from);
+    };
+    const std::string method = lowerCopy(argument("-method "));
+    const std::string_view type = argument("-type ");
+    const std::string_view id = argument("-id ");
+    if (method.empty() || type.empty() || type.starts_with('$') || id.starts_with('$'))
+        return {};
+    std::string said = restRequestSaid(method, std::string(type) + (id.empty() ? "" : "/" + std::string(id)));
+    if (said.empty())
+        return {};
+    return said + " (Invoke-HnsRequest " + upperCopy(method) + " " + std::string(type) + ")";
 }
 
 std::string networkNamedOn(std::string_view text, std::string_view lower)
@@ -392,7 +429,9 @@ std::string hotAttachStepOf(std::string_view text, std::string_view lower, std::
             at = found + lead.size();
             verb = lead == "hot attach " ? "attach" : "add";
         }
-    if (at == std::string_view::npos || lower.substr(0, at).find("fail") == std::string_view::npos)
+    // What failed: `failed to hot attach`, `Failed to hot attach`, calico's `Unable to hot attach`.
+    if (at == std::string_view::npos ||
+        !holdsAnyIgnoringCase(lower.substr(0, at), {"fail", "unable to", "could not", "cannot", "can't"}))
         return {};
     // The endpoint: a kind word (`HNS Endpoint`, `HNSEndpoint`, `HostComputeEndpoint`, `endpoint`) after
     // words that say what it is for (`shared`, `bridge`), then its name: quoted, in brackets or bare.

@@ -24,6 +24,11 @@ void verbAndKindOf(std::string_view step, LoggedError& into);
 /// line says neither.
 std::string hnsCallPurpose(std::string_view text, std::string_view lower);
 
+/// What an `Invoke-HnsRequest -Method POST -Type networks` on the line asks (hns.psm1's call, as a
+/// PowerShell error record echoes it): "create network (Invoke-HnsRequest POST networks)"; empty when the
+/// line holds no such call or its method or type is a variable's.
+std::string invokeHnsRequestSaid(std::string_view text, std::string_view lower);
+
 /// The HNS network a failed endpoint create names on its line: the second argument of win-bridge's
 /// `ProvisionEndpoint(name,NETWORK-ID,container)`, or an ID right after `network`, `network ID`,
 /// `networkId=`; empty when none.

@@ -1475,12 +1475,14 @@ private slots:
                    "hcsCreateComputeSystem failed in Win32: The system cannot find the file specified. (0x2)"
             << QStringList{};
         QTest::newRow("a success is none") << klog + "hcnCreateEndpoint succeeded; no error" << QStringList{};
-        QTest::newRow("HNS's answer as a PowerShell hashtable: the message up to the next key")
+        QTest::newRow("HNS's answer as a PowerShell hashtable: the message up to the next key, the request "
+                      "its error record echoes")
             << "Invoke-HnsRequest : @{Error=A network with this name already exists. ; ErrorCode=2151350288; "
                "Success=False}\nAt C:\\k\\scripts\\hns.psm1:240 char:12\n+ ...   return Invoke-HnsRequest "
                "-Method POST -Type networks -Data $body ..."
-            << QStringList{"1: HNS reported a failure: HCN_E_NETWORK_ALREADY_EXISTS (0x803B0010), \"A "
-                           "network with this name already exists.\""};
+            << QStringList{
+                   "1-3: HNS reported a failure: create network (Invoke-HnsRequest POST networks) failed: "
+                   "HCN_E_NETWORK_ALREADY_EXISTS (0x803B0010), \"A network with this name already exists.\""};
         QTest::newRow("the line where a PowerShell error arose is no piece of its message")
             << "Invoke-HnsRequest : HNS failed with error : The network was not found\nAt "
                "C:\\k\\scripts\\hns.psm1:240 char:12"
@@ -1921,6 +1923,15 @@ private slots:
                    "command: the module that has it is not imported): Remove-HnsNetwork (delete network "
                    "l2) failed: \"The term 'Remove-HnsNetwork' is not recognized as the name of a cmdlet, "
                    "function, script file, or operable program.\""};
+        QTest::newRow("calico's hot attach it was unable to do")
+            << "2020-12-06 01:48:27.185 [ERROR][1276] dataplane_windows.go 575: Unable to hot attach bridge "
+               "endpoint [Calico_ep] to host compartment, error: failed during hnsCallRawResponse: hnsCall "
+               "failed "
+               "in Win32: This endpoint is already attached to the switch. (0x803b0014) ContainerID=\"1f29\""
+            << QStringList{
+                   "1 warning: HNS refused a request: hot attach of endpoint Calico_ep to the host "
+                   "compartment failed: HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014), \"This endpoint is "
+                   "already attached to the switch.\""};
         QTest::newRow("WSL's code whose Windows message is a template: its name alone")
             << wsl + "ERROR_UNHANDLED_EXCEPTION"
             << QStringList{"1 warning: HNS refused a request: WSL ConfigureNetworking failed: "
