@@ -107,15 +107,29 @@ std::string failedOperationOn(std::string_view text, std::string_view lookedUpKi
             --before;
         return before == 0 || lower[before - 1] == ':';
     };
-    for (std::size_t at = lower.find("failed to "); at != std::string::npos;
-         at = lower.find("failed to ", at + 1)) {
-        if (at > 0 && logged::isLoggedWordChar(lower[at - 1]))
-            continue;
-        std::size_t p = at + 10;
+    // `failed to create endpoint`, and flannel's `Error registering network`: a lead, the verb, the kind.
+    static constexpr std::pair<std::string_view, std::string_view> kGerunds[] = {
+        {"registering", "register"}, {"creating", "create"}, {"deleting", "delete"}, {"adding", "add"},
+        {"attaching", "attach"},     {"removing", "remove"}, {"updating", "update"}};
+    std::vector<std::size_t> leads;
+    for (const std::string_view lead : {"failed to ", "error "})
+        for (std::size_t at = lower.find(lead); at != std::string::npos; at = lower.find(lead, at + 1))
+            if (at == 0 || !logged::isLoggedWordChar(lower[at - 1]))
+                leads.push_back(at);
+    std::sort(leads.begin(), leads.end());
+    for (const std::size_t at : leads) {
+        std::size_t p = at + (lower.compare(at, 10, "failed to ") == 0 ? 10 : 6);
         std::size_t verbEnd = p;
         while (verbEnd < lower.size() && std::isalpha(static_cast<unsigned char>(lower[verbEnd])))
             ++verbEnd;
-        const std::string verb = lower.substr(p, verbEnd - p);
+        std::string verb = lower.substr(p, verbEnd - p);
+        if (lower.compare(at, 6, "error ") == 0) {
+            const auto gerund = std::find_if(std::begin(kGerunds), std::end(kGerunds),
+                                             [&](const auto& g) { return g.first == verb; });
+            if (gerund == std::end(kGerunds))
+                continue;
+            verb = gerund->second;
+        }
         p = verbEnd;
         if (lower.compare(p, 1, " ") != 0)
             continue;

@@ -493,11 +493,22 @@ std::vector<LineLookup> lookupsOn(std::string_view text)
                  std::string(lookup->kind) + " (\"" + lookup->phrase + "\"; it names none)",
                  "the log says a lookup found no HNS " + std::string(lookup->kind) + " (\"" + lookup->phrase +
                      "\"; no name and no error code logged)"});
-        else
+        else {
+            // A phrase (`with Management IP 10.0.0.4`) is said as it is, a name in quotes; a value the
+            // poster wrote in place of the real one (`[IPAddrofWorkerNIC]`) is said to be one.
+            const std::string bare = unquoted(lookup->named);
+            const bool phrase = bare.find(' ') != std::string::npos;
+            const std::string_view last = std::string_view(bare).substr(bare.rfind(' ') + 1);
+            const std::string written = isWrittenPlaceholder(last)
+                                            ? " (" + std::string(last) +
+                                                  " is a placeholder the poster wrote, "
+                                                  "not a value)"
+                                            : std::string();
             add({lookupKey(lookup->kind, lookup->named),
-                 std::string(lookup->kind) + " \"" + unquoted(lookup->named) + "\"",
-                 "the log says HNS has no " + std::string(lookup->kind) + " " + lookup->named +
+                 std::string(lookup->kind) + (phrase ? " " + bare : " \"" + bare + "\"") + written,
+                 "the log says HNS has no " + std::string(lookup->kind) + " " + lookup->named + written +
                      " (a lookup in words; no error code logged)"});
+        }
     }
     if (std::string pattern = felixNetworkPatternIn(text); !pattern.empty())
         add({{"network", "\n~" + pattern}, "network matching \"" + pattern + "\"", {}});

@@ -391,6 +391,15 @@ std::vector<std::string> templatePlaceholdersIn(std::string_view statement)
             (end + 1 == statement.size() || bounds(statement[end + 1])))
             add(statement.substr(at, end + 1 - at));
     }
+    // An address or name written in place of a value (`--subnet x.x.x.x`, `-Gateway [GatewayIP]`).
+    for (const std::string_view word : splitOutside(statement, " ")) {
+        std::string_view value = trimBlanks(word);
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+            value.back() == value.front())
+            value = value.substr(1, value.size() - 2);
+        if (!value.starts_with('<') && isWrittenPlaceholder(value))
+            add(value);
+    }
     return found;
 }
 

@@ -112,6 +112,40 @@ inline std::size_t cellWidth(std::string_view s)
     return width;
 }
 
+/// A value a poster wrote in place of a real one: an address with letters for its numbers (`x.x.x.x`,
+/// `10.0.x.x/24`, `xxx.xxx.xxx.xxx`), a word in square brackets (`[IPAddrofWorkerNIC]`) or angle brackets
+/// (`<node-ip>`).
+inline bool isWrittenPlaceholder(std::string_view word)
+{
+    if (word.size() >= 3 && word.size() <= 64 &&
+        ((word.front() == '[' && word.back() == ']') || (word.front() == '<' && word.back() == '>'))) {
+        const std::string_view inside = word.substr(1, word.size() - 2);
+        return inside.size() >= 3 &&
+               std::any_of(inside.begin(), inside.end(),
+                           [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+               std::all_of(inside.begin(), inside.end(), [](char c) {
+                   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+               });
+    }
+    word = word.substr(0, word.find('/'));
+    std::size_t parts = 0;
+    bool lettered = false;
+    for (std::size_t from = 0; from <= word.size(); ++parts) {
+        const std::size_t dot = std::min(word.find('.', from), word.size());
+        const std::string_view part = word.substr(from, dot - from);
+        if (part.empty() || part.size() > 3)
+            return false;
+        for (const char c : part) {
+            if (c == 'x' || c == 'X' || c == '*')
+                lettered = true;
+            else if (c < '0' || c > '9')
+                return false;
+        }
+        from = dot + 1;
+    }
+    return parts == 4 && lettered;
+}
+
 /// A markdown code fence (` ``` `, `~~~`, optionally with a language): the paste's formatting, no data.
 inline bool isFenceLine(std::string_view t)
 {

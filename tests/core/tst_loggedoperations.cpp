@@ -697,6 +697,19 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
                "lines 4, 6, 8)",
                "9 warning: kube-proxy exited at line 9 (a fatal log line): HNS has no network \"cbr0\" "
                "(the one KUBE_NETWORK names); no service on the node works while kube-proxy is down"};
+    QTest::newRow("flannel could not register its network: the lookup failed that step")
+        << "E0306 16:43:21.218797    2576 main.go:289] Error registering network: Cannot find network with "
+           "Management IP 10.0.0.5.\n"
+        << QStringList{
+               "1 warning: register network failed: HNS has no network with Management IP 10.0.0.5 at "
+               "line 1"};
+    QTest::newRow("the management IP the poster replaced by a placeholder")
+        << "E0306 16:43:21.218797    2576 main.go:289] Error registering network: Cannot find network with "
+           "Management IP [IPAddrofWorkerNIC].\n"
+        << QStringList{
+               "1 warning: register network failed: HNS has no network with Management IP "
+               "[IPAddrofWorkerNIC] ([IPAddrofWorkerNIC] is a placeholder the poster wrote, not a value) "
+               "at line 1"};
     QTest::newRow("the fatal line in containerd's CRI log")
         << "2023-05-18T10:01:02.123500000Z stderr F F0518 10:01:02.123500    4312 proxier.go:477] Unable to "
            "find "
@@ -1040,6 +1053,11 @@ void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers_data()
                "on adapter {{ nic }} (a template: {{ nic }} is a placeholder, not a value) at line 7"};
     // hns.psm1 prints a -Verbose command's request (`VERBOSE: Invoke-HNSRequest ...`), which then says
     // it; a document the poster pasted after the command is no such print.
+    QTest::newRow("an address written as letters is a placeholder")
+        << "docker-network-create-address-placeholder.txt"
+        << QStringList{
+               "1 info: a command (docker network create) that asks HNS to create network repro "
+               "(Transparent, x.x.x.x) (a template: x.x.x.x is a placeholder, not a value) at line 1"};
     QTest::newRow("a -Verbose command, then a create document of the poster's: both asked")
         << "verbose-command-then-pasted-create-document.txt"
         << QStringList{"1 info: a command (New-HnsNetwork) that asks HNS to create network vxlan7 (Overlay, "
