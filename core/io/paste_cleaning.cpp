@@ -263,7 +263,8 @@ bool opensOrClosesBlock(const CleanedLine& line)
 }
 
 /// A text double-spaced (isDoubleSpaced) with the added blank lines left out: the whole text, else each
-/// block a markdown fence sets off (a log pasted double-spaced into an issue written as it should be).
+/// block markdown fences set off (a log pasted double-spaced into an issue written as it should be; a
+/// block the paste opened and never closed runs to its end).
 /// The report's note of it; empty when nothing was left out.
 std::string undoDoubleSpacing(std::vector<CleanedLine>& lines)
 {
@@ -271,11 +272,14 @@ std::string undoDoubleSpacing(std::vector<CleanedLine>& lines)
     if (isDoubleSpaced(lines, 0, lines.size())) {
         parts.emplace_back(0, lines.size());
     } else {
+        // Inside a block only: the text around it is markdown, its blank lines its own.
         std::size_t begin = 0;
+        bool inside = false;
         for (std::size_t i = 0; i <= lines.size(); ++i)
             if (i == lines.size() || opensOrClosesBlock(lines[i])) {
-                if (!(begin == 0 && i == lines.size()) && isDoubleSpaced(lines, begin, i))
+                if (inside && isDoubleSpaced(lines, begin, i))
                     parts.emplace_back(begin, i);
+                inside = !inside;
                 begin = i + 1;
             }
     }

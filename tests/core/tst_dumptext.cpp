@@ -524,6 +524,25 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
                        "16:",
                        "17:Any idea?"}
         << QStringList{"the lines 6-14 of the text are double-spaced"};
+    QTest::newRow("markdown between two blocks keeps its blank lines")
+        << "```\nlog a\n```\n\n## Current behavior\n\nFailed to restart.\n\n* one\n\n* two\n\n```\nlog "
+           "b\n```\n"
+        << QStringList{"1:```",
+                       "2:log a",
+                       "3:```",
+                       "4:",
+                       "5:## Current behavior",
+                       "6:",
+                       "7:Failed to restart.",
+                       "8:",
+                       "9:* one",
+                       "10:",
+                       "11:* two",
+                       "12:",
+                       "13:```",
+                       "14:log b",
+                       "15:```"}
+        << QStringList{};
     QTest::newRow("one-line values apart are not double spacing when few")
         << "{\"ID\": 1}\n\n{\"ID\": 2}\n"
         << QStringList{"1:{\"ID\": 1}", "2:", "3:{\"ID\": 2}"} << QStringList{};
