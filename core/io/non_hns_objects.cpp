@@ -17,6 +17,7 @@ namespace hcn::io {
 namespace {
 
 constexpr std::string_view kSwitchExtension = "a Hyper-V switch extension";
+constexpr std::string_view kDockerCreateRequest = "a request to Docker to create a network";
 
 struct KnownKind
 {
@@ -35,7 +36,7 @@ struct KnownKind
     bool winsTies = false;
 };
 
-const std::array<KnownKind, 16> kKnownKinds{{
+const std::array<KnownKind, 17> kKnownKinds{{
     {{"a Hyper-V virtual switch", "Get-VMSwitch", false, "", "", "Id", "Name", true},
      {"SwitchType", "NetAdapterInterfaceDescription", "NetAdapterInterfaceDescriptions",
       "BandwidthReservationMode", "AllowManagementOS", "IovEnabled", "IovSupport", "IovSupportReasons",
@@ -81,7 +82,14 @@ const std::array<KnownKind, 16> kKnownKinds{{
     // `docker network inspect`: Docker's network over an HNS network (on Windows its Options name it).
     {{"a Docker network", "docker network inspect", false, "", "", "", "", false,
       "com.docker.network.windowsshim.hnsid"},
-     {"IPAM", "EnableIPv6", "ConfigFrom", "ConfigOnly", "Attachable", "Ingress"}},
+     {"IPAM", "EnableIPv6", "ConfigFrom", "ConfigOnly", "Attachable", "Ingress"},
+     {},
+     true},
+    // Docker API's request to create a network, as dockerd's debug log prints its form data: what was
+    // asked, no network Docker or HNS holds. Its CheckDuplicate tells it from an inspected network, which
+    // wins when the members tell them alike.
+    {{kDockerCreateRequest, "POST /networks/create"},
+     {"CheckDuplicate", "IPAM", "EnableIPv6", "ConfigFrom", "ConfigOnly", "Attachable", "Ingress"}},
     // `docker inspect`: a container's NetworkSettings, or one network's entry of its Networks.
     {{"a container's network settings", "docker inspect"},
      {"SandboxID", "HairpinMode", "LinkLocalIPv6Address", "LinkLocalIPv6PrefixLen", "SecondaryIPAddresses",
@@ -190,8 +198,17 @@ std::string dockerNetworkText(const NonHnsObjectKind& kind, const nlohmann::json
     const std::string name = stringMember(object, "Name");
     const std::string driver = stringMember(object, "Driver");
     std::string shown = name.empty() ? std::string() : "'" + name + "'";
-    if (!driver.empty())
-        shown += shown.empty() ? "driver " + driver : " (driver " + driver + ")";
+    std::string details = driver.empty() ? std::string() : "driver " + driver;
+    // Its subnets, as Docker's IPAM configuration gives them.
+    for (const auto& [key, ipam] : object.items())
+        if (equalsIgnoreCase(key, "IPAM") && ipam.is_object())
+            for (const auto& [member, config] : ipam.items())
+                if (equalsIgnoreCase(member, "Config") && config.is_array())
+                    for (const nlohmann::json& pool : config)
+                        if (const std::string subnet = stringMember(pool, "Subnet"); !subnet.empty())
+                            details += (details.empty() ? "subnet " : ", subnet ") + subnet;
+    if (!details.empty())
+        shown += shown.empty() ? details : " (" + details + ")";
     if (!shown.empty())
         text += ": " + shown;
     if (const std::string id = hnsNetworkIdOf(kind, object); !id.empty())
@@ -256,7 +273,7 @@ std::string hnsNetworkIdOf(const NonHnsObjectKind& kind, const nlohmann::json& o
 std::string nonHnsObjectText(const NonHnsObjectKind& kind, const nlohmann::json& object,
                              std::string_view context)
 {
-    if (!kind.hnsIdOption.empty())
+    if (!kind.hnsIdOption.empty() || kind.what == kDockerCreateRequest)
         return dockerNetworkText(kind, object);
     if (kind.what == kSwitchExtension)
         return switchExtensionText(kind, object);

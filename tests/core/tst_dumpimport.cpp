@@ -2693,11 +2693,17 @@ private slots:
             << "docker-network-inspect-beside-hns.txt"
             << QStringList{"Network:6E0B8F3C-2A71-4D95-B4C8-1F7E3A9D0C62"}
             << QStringList{"info 3-41: " + docker +
-                               "'nat' (driver nat); its HNS network is 6E0B8F3C-2A71-4D95-B4C8-1F7E3A9D0C62, "
+                               "'nat' (driver nat, subnet 172.27.160.0/20); its HNS network is "
+                               "6E0B8F3C-2A71-4D95-B4C8-1F7E3A9D0C62, "
                                "network nat, which the snapshot holds",
                            "info 42-72: " + docker +
-                               "'ext' (driver transparent); its HNS network is "
+                               "'ext' (driver transparent, subnet 192.168.40.0/24); its HNS network is "
                                "A37D5C19-84E2-4B06-9F1A-C5D8E0B2764F"};
+        QTest::newRow("dockerd's debug log of a request to create a network")
+            << "dockerd-network-create-form-data.log" << QStringList{}
+            << QStringList{
+                   "info 2-2: a request to Docker to create a network (POST /networks/create), not an "
+                   "HNS object; not imported: 'tnet' (driver transparent, subnet 192.168.7.0/24)"};
         QTest::newRow("Test-NetConnection beside Get-HnsEndpoint")
             << "listview-test-netconnection.txt"
             << QStringList{"Endpoint:4F9A2C61-8B3D-4E07-A5C2-1D6E9F0B7A38"}
