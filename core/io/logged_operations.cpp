@@ -288,7 +288,33 @@ struct Mentioned
     std::string id;
     std::string name;
     std::string address;
+    std::string role = {}; ///< LoggedObject::role
 };
+
+/// The HNS network kube-proxy is told to use on a line that starts it or sets its environment: its
+/// `--network-name=Calico` flag, the `KUBE_NETWORK` variable (`$env:KUBE_NETWORK="cbr0"`,
+/// `KUBE_NETWORK=cbr0`); empty when the line sets neither (`Please check environment variable
+/// KUBE_NETWORK` sets nothing).
+std::string kubeProxyNetworkOn(std::string_view text, const std::string& lower)
+{
+    for (const std::string_view setting : {"--network-name", "kube_network"}) {
+        const std::size_t at = lower.find(setting);
+        if (at == std::string::npos || (at > 0 && isLoggedWordChar(lower[at - 1]) && setting.front() != '-'))
+            continue;
+        std::size_t p = at + setting.size();
+        while (p < lower.size() && (lower[p] == '"' || lower[p] == '\'' || lower[p] == ' '))
+            ++p;
+        if (p >= lower.size() || lower[p] != '=')
+            if (setting != "--network-name" || p == at + setting.size())
+                continue; // `--network-name Calico` (a blank) or `KUBE_NETWORK=...` only
+        if (p < lower.size() && lower[p] == '=')
+            ++p;
+        std::string name = objectNameAt(text, p);
+        if (!name.empty() && !name.starts_with('$') && !isWrittenPlaceholder(name))
+            return name;
+    }
+    return {};
+}
 
 /// Where a kind word of `words` stands in `lower` as a word of its own, the earliest; npos when none.
 std::size_t kindWordAt(const std::string& lower, const KindSpelled* words, std::size_t count,
@@ -411,6 +437,12 @@ bool foundAfterName(const std::string& lower, std::size_t after, const std::stri
 /// longer word (`C:\k\hns.psm1`, `hnsdiag`) names nothing.
 std::optional<Mentioned> mentionIn(std::string_view text)
 {
+    if (holdsIgnoringCase(text, "--network-name") || holdsIgnoringCase(text, "kube_network")) {
+        const std::string lower = lowerCopy(text);
+        if (std::string name = kubeProxyNetworkOn(text, lower); !name.empty())
+            return Mentioned{
+                ResourceKind::Network, {}, std::move(name), {}, "the network kube-proxy is told to use"};
+    }
     const bool hns = holdsIgnoringCase(text, "hns");
     if (!hns && findLoggedGuid(text, 0) == std::string_view::npos)
         return std::nullopt;
@@ -874,7 +906,7 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         else if (knownName != mentionByName.end())
             index = knownName->second;
         else {
-            result.mentions.push_back({m->kind, m->id, m->name, 0, m->address, {}, {}});
+            result.mentions.push_back({m->kind, m->id, m->name, 0, m->address, {}, {}, {}, false, m->role});
             if (!m->id.empty())
                 mentionById.emplace(upperCopy(m->id), index);
             else
@@ -882,6 +914,8 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         }
         if (result.mentions[index].address.empty())
             result.mentions[index].address = m->address;
+        if (result.mentions[index].role.empty())
+            result.mentions[index].role = m->role;
         addLine(result.mentions[index].lines, lines[i].sourceLine);
         counted[i] = true;
     }
@@ -1012,6 +1046,8 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
             std::string said = !m.id.empty() && !m.name.empty() ? "\"" + m.name + "\"" : std::string();
             if (!m.address.empty())
                 said += (said.empty() ? "" : ", ") + m.address;
+            if (!m.role.empty())
+                said += (said.empty() ? "" : ", ") + m.role;
             if (!said.empty())
                 entry += " (" + said + ")";
             entries.push_back(entry + " at " + loggedLinesText(m.lines));

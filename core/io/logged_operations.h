@@ -36,6 +36,9 @@ struct LoggedObject
     std::string command = {};
     bool every =
         false; ///< such a deletion of every object of its kind (`Get-HnsNetwork | Remove-HnsNetwork`)
+    /// What the log says a mentioned object is for ("the network kube-proxy is told to use"); empty when
+    /// it says nothing of it.
+    std::string role = {};
 };
 
 /// What one source's log lines say about HNS objects.

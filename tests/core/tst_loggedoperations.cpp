@@ -96,6 +96,11 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
            "it) at lines 2-3, network 9B04D6E2-1C7F-4A38-B5D9-E2F61A3C7048 (\"Green\", as line 4 names it) "
            "at lines 5-6"
         << "";
+    QTest::newRow("the network kube-proxy is told to use, by its variable and its flag")
+        << "kube-proxy-network-name-flags.txt" << 0
+        << "the log names HNS network cbr0 (the network kube-proxy is told to use) at line 1, network vxlan0 "
+           "(the network kube-proxy is told to use) at line 2; no dump of them, not imported"
+        << "";
     QTest::newRow("azure-vnet's DELETE request is reported; its docker network ID is no name")
         << "azure-vnet-delete-network.log" << 0
         << "HNS was asked to delete: network d41f6a2c-8e73-4b05-9c1a-3f7e2b6d8a90 at line 2"
@@ -124,7 +129,8 @@ void TestLoggedOperations::reportsWhatTheLogSays_data()
         << "";
     QTest::newRow("a start script finds the network it waited for")
         << "start-script-network-found.txt" << 0
-        << "the log names HNS network Calico at line 2; no dump of it, not imported"
+        << "the log names HNS network Calico (the network kube-proxy is told to use) at lines 2-3; no dump "
+           "of it, not imported"
         << "to be created";
     QTest::newRow("flannel names a network and an endpoint without IDs")
         << "flannel-found-existing.log" << 0
