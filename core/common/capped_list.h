@@ -32,4 +32,13 @@ inline std::string joinedList(const std::vector<std::string>& items, std::string
     return cappedList(items, items.size(), separator, {});
 }
 
+/// `items` in words: "a", "a and b", "a, b and c".
+inline std::string listedInWords(const std::vector<std::string>& items)
+{
+    std::string text;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+    return text;
+}
+
 } // namespace hcn

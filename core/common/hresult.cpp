@@ -347,8 +347,10 @@ bool messageHasInserts(std::string_view text)
             ++next;
         if (next > at + 1 && std::isdigit(static_cast<unsigned char>(text[at + 1])))
             return true; // `%1`, `%12` (a percentage is written `50%`)
-        if (next < text.size() && std::string_view("sSdiuxXcp").find(text[next]) != std::string_view::npos)
-            return true; // `%s`, `%08lx`, `%ws`
+        // `%s`, `%08lx`, `%ws`; not an environment variable (`%windir%`).
+        if (next < text.size() && std::string_view("sSdiuxXcp").find(text[next]) != std::string_view::npos &&
+            (next + 1 == text.size() || !std::isalpha(static_cast<unsigned char>(text[next + 1]))))
+            return true;
     }
     return false;
 }

@@ -170,7 +170,7 @@ std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLi
                 error.notRunBecause =
                     "a parameter the module in use does not take, or a value it could not bind";
             else if (holdsIgnoringCase(t, "commandnotfoundexception"))
-                error.notRunBecause = "no such command: the module that has it is not imported";
+                error.notRunBecause = "no such command: misspelled, or its module not imported";
         }
         if (k == at)
             continue;

@@ -108,9 +108,6 @@ std::string failedOperationOn(std::string_view text, std::string_view lookedUpKi
         return before == 0 || lower[before - 1] == ':';
     };
     // `failed to create endpoint`, and flannel's `Error registering network`: a lead, the verb, the kind.
-    static constexpr std::pair<std::string_view, std::string_view> kGerunds[] = {
-        {"registering", "register"}, {"creating", "create"}, {"deleting", "delete"}, {"adding", "add"},
-        {"attaching", "attach"},     {"removing", "remove"}, {"updating", "update"}};
     std::vector<std::size_t> leads;
     for (const std::string_view lead : {"failed to ", "error "})
         for (std::size_t at = lower.find(lead); at != std::string::npos; at = lower.find(lead, at + 1))
@@ -124,11 +121,9 @@ std::string failedOperationOn(std::string_view text, std::string_view lookedUpKi
             ++verbEnd;
         std::string verb = lower.substr(p, verbEnd - p);
         if (lower.compare(at, 6, "error ") == 0) {
-            const auto gerund = std::find_if(std::begin(kGerunds), std::end(kGerunds),
-                                             [&](const auto& g) { return g.first == verb; });
-            if (gerund == std::end(kGerunds))
+            verb = std::string(logged::verbOfGerund(verb));
+            if (verb.empty() || verb == "get" || verb == "query")
                 continue;
-            verb = gerund->second;
         }
         p = verbEnd;
         if (lower.compare(p, 1, " ") != 0)

@@ -497,12 +497,14 @@ std::vector<LineLookup> lookupsOn(std::string_view text)
             // A phrase (`with Management IP 10.0.0.4`) is said as it is, a name in quotes; a value the
             // poster wrote in place of the real one (`[IPAddrofWorkerNIC]`) is said to be one.
             const std::string bare = unquoted(lookup->named);
-            const bool phrase = bare.find(' ') != std::string::npos;
-            const std::string_view last = std::string_view(bare).substr(bare.rfind(' ') + 1);
-            const std::string written = isWrittenPlaceholder(last)
-                                            ? " (" + std::string(last) +
-                                                  " is a placeholder the poster wrote, "
-                                                  "not a value)"
+            const bool quoted = lookup->named.starts_with('"') || lookup->named.starts_with('\'');
+            const std::size_t blank = bare.rfind(' ');
+            const bool phrase = !quoted && blank != std::string::npos;
+            const std::string_view value = quoted || blank == std::string::npos
+                                               ? std::string_view(bare)
+                                               : std::string_view(bare).substr(blank + 1);
+            const std::string written = isWrittenPlaceholder(value)
+                                            ? " (" + std::string(value) + " is a placeholder, not a value)"
                                             : std::string();
             add({lookupKey(lookup->kind, lookup->named),
                  std::string(lookup->kind) + (phrase ? " " + bare : " \"" + bare + "\"") + written,

@@ -106,8 +106,9 @@ std::string plural(std::string_view noun)
     return std::string(noun) + "s";
 }
 
-/// Variables the text assigned an object it created to (`$network = New-HnsNetwork ... -Name x`): the
-/// object's name by the variable's (lower case).
+/// Variables the text assigned an object to, by the object's name: one it created (`$network =
+/// New-HnsNetwork ... -Name x`) or listed by its name (`$network = Get-HnsNetwork | ? Name -eq x`); the
+/// variable's name in lower case.
 using CreatedNames = std::map<std::string, std::string>;
 
 /// One object a value names: a GUID, a variable the text assigned a created object to, or a name.
@@ -392,7 +393,7 @@ std::vector<std::string> templatePlaceholdersIn(std::string_view statement)
             add(statement.substr(at, end + 1 - at));
     }
     // An address or name written in place of a value (`--subnet x.x.x.x`, `-Gateway [GatewayIP]`).
-    for (const std::string_view word : splitOutside(statement, " ")) {
+    for (const std::string_view word : splitOutside(statement, " =")) {
         std::string_view value = trimBlanks(word);
         if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
             value.back() == value.front())
@@ -436,7 +437,9 @@ bool printsItsRequest(const std::vector<CleanedLine>& lines, std::size_t last)
 std::string sectionHeadingOf(std::string_view text)
 {
     std::string_view t = trimBlanks(text);
-    const bool markdown = t.starts_with('#') || (t.starts_with("**") && t.ends_with("**") && t.size() > 4);
+    const std::size_t hashes = t.find_first_not_of('#');
+    const bool markdown = (hashes > 0 && hashes <= 6 && hashes < t.size() && t[hashes] == ' ') ||
+                          (t.starts_with("**") && t.ends_with("**") && t.size() > 4);
     if (!markdown && !isHeadingLine(t))
         return {};
     while (!t.empty() && (t.front() == '#' || t.front() == '*' || t.front() == ' '))
@@ -450,7 +453,17 @@ std::string sectionHeadingOf(std::string_view text)
 /// `Expected:`, `**Desired outcome**`): what it shows there did not happen.
 bool underExpectedHeading(const std::vector<CleanedLine>& lines, std::size_t i)
 {
+    // A line inside a fenced block is none (a script's `# comment`).
+    bool inside = false;
+    for (std::size_t k = 0; k < i; ++k)
+        inside = inside != isFenceLine(lines[k].text);
     for (std::size_t k = i + 1; k-- > 0 && i - k <= kMaxLinesUnderHeading;) {
+        if (isFenceLine(lines[k].text)) {
+            inside = !inside;
+            continue;
+        }
+        if (inside)
+            continue;
         const std::string heading = sectionHeadingOf(lines[k].text);
         if (!heading.empty())
             return heading.starts_with("expected") || heading.starts_with("desired");
@@ -524,16 +537,21 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                 // A pipeline that starts with nothing is a table's row (`| Remove-HnsEndpoint | ... |`).
                 if (pipeline.size() > 1 && pipeline.front().empty())
                     continue;
-                // Words before the pipeline's first cmdlet are none of it: a prompt cleaning left (an
-                // indented one in a quote), a diff's `+`, prose (`then ran Get-HnsEndpoint | ...`).
+                // Words before the pipeline's first cmdlet or variable are none of it: a prompt cleaning
+                // left, a diff's `+` (an added line), prose (`then ran Get-HnsEndpoint | ...`). A comment's
+                // mark or a diff's `-` (a removed line) makes the line no command.
                 if (!pipeline.empty() && !pipeline.front().empty() &&
                     !pipeline.front().front().starts_with('$') && !hnsCmdletNamed(pipeline.front().front())) {
                     std::vector<std::string>& first = pipeline.front();
-                    const auto cmdlet = std::find_if(first.begin(), first.end(), [](const std::string& w) {
-                        return hnsCmdletNamed(w) != nullptr;
+                    const std::string& lead = first.front();
+                    if (lead.starts_with('#') || lead.starts_with("<#") || lead.starts_with("//") ||
+                        lead.starts_with("::") || equalsIgnoreCase(lead, "rem") || lead == "-")
+                        continue;
+                    const auto start = std::find_if(first.begin(), first.end(), [](const std::string& w) {
+                        return w.starts_with('$') || hnsCmdletNamed(w) != nullptr;
                     });
-                    if (cmdlet != first.end())
-                        first.erase(first.begin(), cmdlet);
+                    if (start != first.end())
+                        first.erase(first.begin(), start);
                 }
                 for (std::size_t e = 0; e < pipeline.size(); ++e) {
                     std::vector<std::string>& words = pipeline[e];

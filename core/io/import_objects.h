@@ -45,6 +45,9 @@ struct NamedRefusal
     /// it ("create network WSL (ICS, ...)"); empty otherwise. HNS's answer printed right after it (on its
     /// last line or the next) is that request's answer: one warning names both.
     std::string request = {};
+    /// PowerShell did not run the command whose error record this is (LoggedError::notRunBecause): the
+    /// command asked HNS nothing.
+    bool notRun = false;
 };
 
 /// An object other than HNS's pasted beside the HNS objects that names the HNS network it is on: a

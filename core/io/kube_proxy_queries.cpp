@@ -216,9 +216,7 @@ std::vector<ImportWarning> kubeProxyQueriesIn(const std::vector<CleanedLine>& li
     if (parts.empty()) {
         said = "kube-proxy synced its HNS policies " + timesSaid(syncs);
     } else {
-        said = "kube-proxy queried HNS ";
-        for (std::size_t i = 0; i < parts.size(); ++i)
-            said += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+        said = "kube-proxy queried HNS " + listedInWords(parts);
         if (syncs > 0)
             said += ", and synced its policies " + timesSaid(syncs);
     }

@@ -281,15 +281,13 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower)
         step = step.substr(0, std::min(step.find(link), step.size()));
     static constexpr std::string_view kVerbs[] = {"create", "delete", "update", "modify", "attach",
                                                   "detach", "add",    "remove", "get",    "query"};
+    // The verb or its -ing form (`creating`, `adding`, `querying`), the step's first word.
+    const std::string_view first = step.substr(0, std::min(step.find(' '), step.size()));
+    const std::string_view gerund = verbOfGerund(first);
     std::string_view verb;
-    for (const std::string_view v : kVerbs) {
-        // The verb or its -ing form (`creating`, `adding`, `querying`).
-        const std::string ing =
-            (v.ends_with('e') ? std::string(v.substr(0, v.size() - 1)) : std::string(v)) + "ing";
-        for (const std::string_view form : {v, std::string_view(ing)})
-            if (step.starts_with(form) && (step.size() == form.size() || step[form.size()] == ' '))
-                verb = v;
-    }
+    for (const std::string_view v : kVerbs)
+        if (first == v || gerund == v)
+            verb = v;
     std::string_view kind;
     for (const KindSpelled& word : kKindWords)
         if (step.find(word.text) != std::string_view::npos) {
@@ -503,8 +501,10 @@ void nameRequestIn(std::string_view text, LoggedError& error)
     }
     // Of a Go error chain's steps (`Failed to delete endpoint web-eth0, err:Failed to remove hcn endpoint:
     // <id> from namespace: <id> due to error: hcnOpenNamespace failed`), the innermost: what HNS was asked.
-    for (std::size_t at = lower.find("failed to "); at != std::string::npos;
-         at = lower.find("failed to ", at + 1)) {
+    // The chain ends where kubelet's next clause starts (`..., failed to clean up sandbox ...`): its steps
+    // are the clean-up's, not the failure's.
+    const std::size_t chainEnd = std::min(lower.find(", failed to clean up "), lower.size());
+    for (std::size_t at = lower.find("failed to "); at < chainEnd; at = lower.find("failed to ", at + 1)) {
         if (at > 0 && isLoggedWordChar(lower[at - 1]))
             continue;
         std::size_t next = at + 10;

@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
+#include <unordered_map>
 
 namespace hcn::io::detail {
 namespace {
@@ -132,12 +134,17 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         return a.sourceLine < b.sourceLine;
     };
     const bool inOrder = std::is_sorted(lines.begin(), lines.end(), bySourceLine);
+    std::unordered_map<int, std::size_t> indexOfLine; // when the lines are not in order
+    if (!inOrder)
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            indexOfLine.emplace(lines[i].sourceLine, i);
     const auto lineAt = [&](int sourceLine) -> const CleanedLine* {
-        const auto it = inOrder
-                            ? std::lower_bound(lines.begin(), lines.end(), sourceLine,
-                                               [](const CleanedLine& l, int n) { return l.sourceLine < n; })
-                            : std::find_if(lines.begin(), lines.end(),
-                                           [&](const CleanedLine& l) { return l.sourceLine == sourceLine; });
+        if (!inOrder) {
+            const auto found = indexOfLine.find(sourceLine);
+            return found == indexOfLine.end() ? nullptr : &lines[found->second];
+        }
+        const auto it = std::lower_bound(lines.begin(), lines.end(), sourceLine,
+                                         [](const CleanedLine& l, int n) { return l.sourceLine < n; });
         return it != lines.end() && it->sourceLine == sourceLine ? &*it : nullptr;
     };
     // Another occurrence of the failure a message says. A PowerShell error record repeats the message
@@ -414,6 +421,13 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                             {},
                             said});
     }
+    // The failures of commands PowerShell did not run.
+    std::set<int> notRunAt;
+    for (const LoggedRefusal& refusal : refusals)
+        if (!refusal.error.notRunBecause.empty())
+            notRunAt.insert(lines[refusal.firstLine].sourceLine);
+    for (NamedRefusal& n : named)
+        n.notRun = n.notRun || (n.source == source && !n.answer && notRunAt.count(n.firstLine) != 0);
     // "...; setting up the network of pod web (CNI plugin win-bridge) failed with it": the steps on pods'
     // networks the failure's lines name, once for each message, unless the message is about one.
     std::map<std::size_t, std::vector<logged::PodNetworkStepSaid>> podSteps;

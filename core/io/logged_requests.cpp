@@ -369,7 +369,7 @@ std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
             if (refusal.source == source && refusal.firstLine >= r.line && refusal.firstLine <= until &&
                 (r.answerLine == 0 || refusal.firstLine < r.answerLine) &&
                 !namesAnotherCommand(refusal, r.by)) {
-                r.answer = LoggedRequest::Answer::Refused;
+                r.answer = refusal.notRun ? LoggedRequest::Answer::NotRun : LoggedRequest::Answer::Refused;
                 r.answerLine = refusal.firstLine;
             }
         for (std::size_t i = requestAt[n] + 1; i < lines.size() && lines[i].sourceLine <= until; ++i) {
@@ -504,6 +504,8 @@ void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
     answeredAt = (r.answeredAgainAt.empty() ? "line " : "lines ") + answeredAt + ")";
     if (r.answer == LoggedRequest::Answer::Done)
         text += "; HNS did it (" + answeredAt;
+    else if (r.answer == LoggedRequest::Answer::NotRun)
+        text += "; PowerShell did not run it (" + answeredAt;
     else if (r.answer == LoggedRequest::Answer::Refused)
         text +=
             (r.asker == LoggedRequest::Asker::CniPlugin ? "; HNS refused a request the plugin made for it ("

@@ -27,6 +27,7 @@ struct LoggedRequest
         None, ///< the log shows no answer
         Done,
         Refused,
+        NotRun, ///< PowerShell did not run the command: HNS was asked nothing
     };
     /// Who the log shows asking.
     enum class Asker

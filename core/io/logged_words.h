@@ -8,6 +8,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace hcn::io::logged {
 
@@ -60,6 +61,20 @@ constexpr KindSpelled kCollections[] = {
     {"policylists", ResourceKind::LoadBalancer}, {"loadbalancers", ResourceKind::LoadBalancer},
     {"namespaces", ResourceKind::Namespace},     {"routes", ResourceKind::SdnRoute},
 };
+
+/// The verb a log's `-ing` form is of (`creating` -> "create", `registering` -> "register"), lower case;
+/// empty for a word that is none of the verbs logs use for HNS's objects.
+inline std::string_view verbOfGerund(std::string_view lowerWord)
+{
+    static constexpr std::pair<std::string_view, std::string_view> kGerunds[] = {
+        {"creating", "create"},  {"deleting", "delete"},  {"removing", "remove"},     {"adding", "add"},
+        {"attaching", "attach"}, {"detaching", "detach"}, {"updating", "update"},     {"modifying", "modify"},
+        {"querying", "query"},   {"getting", "get"},      {"registering", "register"}};
+    for (const auto& [gerund, verb] : kGerunds)
+        if (lowerWord == gerund)
+            return verb;
+    return {};
+}
 
 inline bool isLoggedWordChar(char c)
 {

@@ -21,6 +21,9 @@ constexpr std::array<std::string_view, 16> kStreamPrefixes = {
     "ПОДРОБНО",      "ПРЕДУПРЕЖДЕНИЕ", "詳細",      "警告",
 };
 
+/// A prompt is read after at most this many blanks.
+constexpr std::size_t kMaxPromptIndent = 8;
+
 std::string_view skipBlanks(std::string_view line, std::size_t max = std::string_view::npos)
 {
     std::size_t n = 0;
@@ -132,11 +135,20 @@ void cleanLine(std::string& text)
         if (stripQuoteMarker(line) || stripPowerShellPrompt(line) || stripCmdPrompt(line) ||
             stripStreamPrefix(line))
             continue;
-        // A prompt indented (a markdown code block, a session quoted in a list): the blanks are its.
-        if (std::string_view rest = skipBlanks(line);
-            rest.size() < line.size() && (stripPowerShellPrompt(rest) || stripCmdPrompt(rest))) {
-            line = rest;
-            continue;
+        // A prompt indented a little (a markdown code block, a session quoted in a list): the blanks are
+        // its. cmd's only when a blank or the line's end follows it: an indented path with a `>` after
+        // it (`C:\k\kubelet.exe ... 2>&1`, `C:\a -> C:\b`) is output.
+        if (std::string_view rest = skipBlanks(line, kMaxPromptIndent);
+            rest.size() < line.size() && !rest.empty() && !isBlank(rest.front())) {
+            const std::size_t gt = rest.find('>');
+            const bool cmdPrompt =
+                gt != std::string_view::npos && gt > 0 &&
+                std::string_view("-=0123456789").find(rest[gt - 1]) == std::string_view::npos &&
+                (gt + 1 == rest.size() || rest[gt + 1] == ' ');
+            if (stripPowerShellPrompt(rest) || (cmdPrompt && stripCmdPrompt(rest))) {
+                line = rest;
+                continue;
+            }
         }
         break;
     }

@@ -3,6 +3,7 @@
 
 #include "io/pod_network_failures.h"
 
+#include "common/capped_list.h"
 #include "common/text.h"
 #include "common/utf8.h"
 #include "io/container_ids.h"
@@ -16,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -392,41 +394,37 @@ std::optional<PodNetworkStepSaid> podNetworkStepIn(std::string_view text, std::s
 std::string podNetworkStepsSaid(const std::vector<PodNetworkStepSaid>& steps)
 {
     // "setting up the network of pods a and b (CNI plugin win-bridge)": the steps of one kind and plugin
-    // together, in the order of their first.
-    std::vector<std::vector<const PodNetworkStepSaid*>> groups;
+    // together, in the order of their first; each pod or sandbox once, the first kMaxNamed by name.
+    constexpr std::size_t kMaxNamed = 3;
+    struct Group
+    {
+        const PodNetworkStepSaid* first;
+        std::set<std::string> names;
+        std::vector<std::string> named;
+    };
+    std::vector<Group> groups;
     for (const PodNetworkStepSaid& step : steps) {
-        const auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
-            return g.front()->doing == step.doing && g.front()->whose == step.whose &&
-                   g.front()->plugin == step.plugin;
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+            return g.first->doing == step.doing && g.first->whose == step.whose &&
+                   g.first->plugin == step.plugin;
         });
         if (group == groups.end())
-            groups.push_back({&step});
-        else if (std::none_of(group->begin(), group->end(),
-                              [&](const PodNetworkStepSaid* s) { return s->name == step.name; }))
-            group->push_back(&step);
+            group = groups.insert(groups.end(), Group{&step, {}, {}});
+        if (group->names.insert(step.name).second && group->named.size() < kMaxNamed)
+            group->named.push_back(step.name);
     }
-    constexpr std::size_t kMaxNamed = 3;
-    const auto listed = [](const std::vector<std::string>& items) {
-        std::string out;
-        for (std::size_t i = 0; i < items.size(); ++i)
-            out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
-        return out;
-    };
     std::vector<std::string> said;
-    for (const auto& group : groups) {
-        std::vector<std::string> names;
-        for (std::size_t i = 0; i < std::min(group.size(), kMaxNamed); ++i)
-            names.push_back(group[i]->name);
-        if (group.size() > kMaxNamed)
-            names.push_back(std::to_string(group.size() - kMaxNamed) + " more");
-        const std::string& whose = group.front()->whose;
-        said.push_back(group.front()->doing + " the network of " +
-                       (group.size() == 1 ? whose
-                        : whose == "pod"  ? "pods"
-                                          : "pod sandboxes") +
-                       " " + listed(names) + group.front()->plugin);
+    for (Group& group : groups) {
+        if (group.names.size() > kMaxNamed)
+            group.named.push_back(std::to_string(group.names.size() - kMaxNamed) + " more");
+        const std::string& whose = group.first->whose;
+        said.push_back(group.first->doing + " the network of " +
+                       (group.names.size() == 1 ? whose
+                        : whose == "pod"        ? "pods"
+                                                : "pod sandboxes") +
+                       " " + listedInWords(group.named) + group.first->plugin);
     }
-    return listed(said);
+    return listedInWords(said);
 }
 
 } // namespace hcn::io::logged

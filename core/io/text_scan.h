@@ -114,12 +114,18 @@ inline std::size_t cellWidth(std::string_view s)
 
 /// A value a poster wrote in place of a real one: an address with letters for its numbers (`x.x.x.x`,
 /// `10.0.x.x/24`, `xxx.xxx.xxx.xxx`), a word in square brackets (`[IPAddrofWorkerNIC]`) or angle brackets
-/// (`<node-ip>`).
+/// (`<node-ip>`); not what programs print for no value (`<nil>`, `<none>`).
 inline bool isWrittenPlaceholder(std::string_view word)
 {
     if (word.size() >= 3 && word.size() <= 64 &&
         ((word.front() == '[' && word.back() == ']') || (word.front() == '<' && word.back() == '>'))) {
         const std::string_view inside = word.substr(1, word.size() - 2);
+        // What programs print for no value (Go's `<nil>`) is none a poster wrote.
+        for (const std::string_view none : {"nil", "none", "null", "unknown", "invalid", "empty", "missing"})
+            if (inside.size() == none.size() &&
+                std::equal(inside.begin(), inside.end(), none.begin(),
+                           [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+                return false;
         return inside.size() >= 3 &&
                std::any_of(inside.begin(), inside.end(),
                            [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&

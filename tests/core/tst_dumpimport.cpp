@@ -1868,6 +1868,16 @@ private slots:
                    "1 warning: HNS reported a failure: remove endpoint 4b1e6c2a-9d3f-4e58-a7b1-0c2d3e4f5a6b "
                    "from namespace 9c8d7e6f-5a4b-4c3d-8e2f-1a0b9c8d7e6f failed: ERROR_NOT_FOUND "
                    "(0x80070490), \"Element not found.\""};
+        QTest::newRow("kubelet's clean-up clause is none of the set-up's failure")
+            << "  Warning  FailedCreatePodSandBox  2m  kubelet  Failed create pod sandbox: rpc error: code = "
+               "Unknown desc = [failed to set up sandbox container \"5cc13c98\" network for pod \"web-0\": "
+               "hcnCreateEndpoint failed to create endpoint ep1 on network nat: HNS failed with error : "
+               "Element "
+               "not found., failed to clean up sandbox container \"5cc13c98\" network for pod \"web-0\": "
+               "failed to delete endpoint ep1: timed out]"
+            << QStringList{
+                   "1 warning: HNS refused a request: create endpoint ep1 on network nat failed: "
+                   "ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the message text)"};
         QTest::newRow("gRPC's wrapper before a step that names no operation")
             << "rpc error: code = Unknown desc = sandbox 9: HNS failed with error : The parameter is "
                "incorrect."
@@ -1920,7 +1930,7 @@ private slots:
                "    + FullyQualifiedErrorId : CommandNotFoundException"
             << QStringList{
                    "1-6 warning: PowerShell did not run the command, so nothing was asked of HNS (no such "
-                   "command: the module that has it is not imported): Remove-HnsNetwork (delete network "
+                   "command: misspelled, or its module not imported): Remove-HnsNetwork (delete network "
                    "l2) failed: \"The term 'Remove-HnsNetwork' is not recognized as the name of a cmdlet, "
                    "function, script file, or operable program.\""};
         QTest::newRow("calico's hot attach it was unable to do")

@@ -543,6 +543,12 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
                        "14:log b",
                        "15:```"}
         << QStringList{};
+    QTest::newRow("an indented prompt is taken off; an indented path with a `>` after it is output")
+        << "    PS C:\\k> Get-HnsNetwork\n    C:\\k\\kubelet.exe --v=2 2>&1\n    C:\\a -> C:\\b\n  C:\\k> "
+           "ipconfig\n"
+        << QStringList{"1:Get-HnsNetwork", "2:    C:\\k\\kubelet.exe --v=2 2>&1", "3:    C:\\a -> C:\\b",
+                       "4: ipconfig"}
+        << QStringList{};
     QTest::newRow("one-line values apart are not double spacing when few")
         << "{\"ID\": 1}\n\n{\"ID\": 2}\n"
         << QStringList{"1:{\"ID\": 1}", "2:", "3:{\"ID\": 2}"} << QStringList{};

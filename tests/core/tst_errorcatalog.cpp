@@ -520,6 +520,8 @@ void TestErrorCatalog::insertsMakeATemplate_data()
         << QByteArray("The exception %s (0x%08lx) occurred in the application at location 0x%08lx.") << true;
     QTest::newRow("a wide string") << QByteArray("The driver %ws failed to load.") << true;
     QTest::newRow("a percentage") << QByteArray("The disk is 90% full.") << false;
+    QTest::newRow("an environment variable")
+        << QByteArray("The file %windir%\\system32\\x.dll is missing.") << false;
     QTest::newRow("no insert") << QByteArray("Element not found.") << false;
 }
 

@@ -1059,6 +1059,16 @@ void TestLoggedFailures::saysAFailedLookupInWords_data()
         << klog + "Cannot find network with Management IP 10.0.0.4"
         << QStringList{"info 1-1: the log says HNS has no network with Management IP 10.0.0.4 (a lookup in "
                        "words; no error code logged) at line 1"};
+    QTest::newRow("a quoted name with a blank is a name")
+        << klog + "Cannot find network \"Default Switch\""
+        << QStringList{
+               "info 1-1: the log says HNS has no network \"Default Switch\" (a lookup in words; no error "
+               "code logged) at line 1"};
+    QTest::newRow("what a program prints for no value is no placeholder")
+        << klog + "Cannot find network with Management IP <nil>"
+        << QStringList{
+               "info 1-1: the log says HNS has no network with Management IP <nil> (a lookup in words; "
+               "no error code logged) at line 1"};
     QTest::newRow("nothing named, no period")
         << klog + "Could not find network"
         << QStringList{"info 1-1: the log says a lookup found no HNS network (\"Could not find network\"; no "

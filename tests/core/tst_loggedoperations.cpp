@@ -712,10 +712,9 @@ void TestLoggedOperations::failedLookupSaysWhatItDid_data()
     QTest::newRow("the management IP the poster replaced by a placeholder")
         << "E0306 16:43:21.218797    2576 main.go:289] Error registering network: Cannot find network with "
            "Management IP [IPAddrofWorkerNIC].\n"
-        << QStringList{
-               "1 warning: register network failed: HNS has no network with Management IP "
-               "[IPAddrofWorkerNIC] ([IPAddrofWorkerNIC] is a placeholder the poster wrote, not a value) "
-               "at line 1"};
+        << QStringList{"1 warning: register network failed: HNS has no network with Management IP "
+                       "[IPAddrofWorkerNIC] ([IPAddrofWorkerNIC] is a placeholder, not a value) "
+                       "at line 1"};
     QTest::newRow("the fatal line in containerd's CRI log")
         << "2023-05-18T10:01:02.123500000Z stderr F F0518 10:01:02.123500    4312 proxier.go:477] Unable to "
            "find "
@@ -1085,6 +1084,19 @@ void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers_data()
                "4 warning: HNS refused a request: hnsCall failed: E_INVALIDARG (0x80070057), \"The "
                "parameter is incorrect.\" (the command at line 3: docker network create -d transparent "
                "tnet9)"};
+    QTest::newRow("a command PowerShell did not run asked HNS nothing")
+        << "command-not-run-missing-module.txt"
+        << QStringList{
+               "1-2 info: a command (Remove-HnsNetwork) that asks HNS to delete network l2 at line 1; "
+               "PowerShell did not run it (line 2)",
+               "2-7 warning: PowerShell did not run the command, so nothing was asked of HNS (no such "
+               "command: misspelled, or its module not imported): Remove-HnsNetwork (delete network l2) "
+               "failed: \"The term 'Remove-HnsNetwork' is not recognized as the name of a cmdlet, "
+               "function, script file, or operable program.\""};
+    QTest::newRow("a script's comment in a fenced block is no heading: the network ID is HNS's answer")
+        << "docker-create-comment-in-fenced-script.txt"
+        << QStringList{"5-6 info: a command (docker network create) that asks HNS to create network tnet4 "
+                       "(Transparent) at line 5; HNS did it (line 6)"};
     QTest::newRow("a command shown as expected and again with its error: one request, both lines")
         << "sameline-command-expected-and-actual.txt"
         << QStringList{
