@@ -289,12 +289,28 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower)
         if (first == v || gerund == v)
             verb = v;
     std::string_view kind;
+    std::size_t kindAt = std::string_view::npos;
     for (const KindSpelled& word : kKindWords)
-        if (step.find(word.text) != std::string_view::npos) {
+        if (const std::size_t found = step.find(word.text); found != std::string_view::npos) {
             kind = resourceKindLabel(word.kind);
+            kindAt = found;
             break;
         }
-    return verb.empty() || kind.empty() ? std::string() : std::string(verb) + " " + std::string(kind);
+    if (verb.empty() || kind.empty())
+        return {};
+    // A word that says which one, between the verb and the kind (`creating ingress network`); none of an
+    // article or `new`.
+    std::string_view which =
+        trimBlanks(step.substr(first.size(), kindAt > first.size() ? kindAt - first.size() : 0));
+    for (const std::string_view filler : {"the ", "a ", "an ", "new ", "hns ", "hcn "})
+        while (which.starts_with(filler))
+            which = trimBlanks(which.substr(filler.size()));
+    if (which == "the" || which == "a" || which == "new" || which == "hns" || which == "hcn")
+        which = {};
+    if (!which.empty() && which.find(' ') == std::string_view::npos &&
+        std::all_of(which.begin(), which.end(), [](char c) { return isLoggedWordChar(c) || c == '-'; }))
+        return std::string(verb) + " " + std::string(which) + " " + std::string(kind);
+    return std::string(verb) + " " + std::string(kind);
 }
 
 std::string invokeHnsRequestSaid(std::string_view text, std::string_view lower)

@@ -26,7 +26,7 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower);
 
 /// What an `Invoke-HnsRequest -Method POST -Type networks` on the line asks (hns.psm1's call, as a
 /// PowerShell error record echoes it): "create network (Invoke-HnsRequest POST networks)"; empty when the
-/// line holds no such call or its method or type is a variable's.
+/// line holds no such call or its method, type or ID is a variable's.
 std::string invokeHnsRequestSaid(std::string_view text, std::string_view lower);
 
 /// The HNS network a failed endpoint create names on its line: the second argument of win-bridge's

@@ -297,9 +297,10 @@ std::string undoDoubleSpacing(std::vector<CleanedLine>& lines)
     }
     if (parts.empty())
         return {};
+    const bool whole = parts.front().second - parts.front().first == lines.size();
     std::string where;
     for (const auto& [begin, end] : parts)
-        if (parts.front().second - parts.front().first < lines.size())
+        if (!whole)
             where += std::string(where.empty() ? "" : ", ") + std::to_string(lines[begin].sourceLine) + "-" +
                      std::to_string(lines[end - 1].sourceLine);
     std::vector<CleanedLine> kept;

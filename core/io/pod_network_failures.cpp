@@ -154,9 +154,37 @@ bool readPluginPart(std::string_view text, std::string_view lower, std::size_t& 
 
 /// The reason from text[reason] to `end` (its quotes unescaped `level` times) as `read`'s error; false
 /// when it states none.
+/// The error a CNI plugin printed that the runtime could not parse (`netplugin failed but error parsing
+/// its diagnostic message "<the plugin's output>": invalid character ...`): the `msg` of the CNI error in
+/// that output; else, and for any other reason, `why` as it is.
+std::string diagnosedReason(std::string why)
+{
+    constexpr std::string_view kUnparsed = "error parsing its diagnostic message";
+    const std::size_t at = lowerCopy(why).find(kUnparsed);
+    if (at == std::string::npos)
+        return why;
+    // `\"msg\": \"A Compute System ... does not exist.\"`, its quotes escaped or not.
+    for (std::size_t key = why.find("msg", at); key != std::string::npos; key = why.find("msg", key + 3)) {
+        std::size_t p = key + 3;
+        while (p < why.size() && (why[p] == '\\' || why[p] == '"'))
+            ++p;
+        if (p >= why.size() || why[p] != ':')
+            continue;
+        ++p;
+        while (p < why.size() && (why[p] == ' ' || why[p] == '\\' || why[p] == '"'))
+            ++p;
+        std::size_t end = p;
+        while (end < why.size() && why[end] != '"' && why[end] != '\\')
+            ++end;
+        if (end > p && end < why.size())
+            return why.substr(p, end - p);
+    }
+    return why;
+}
+
 bool readReason(std::string_view text, std::size_t reason, std::size_t end, int level, ReadStep& read)
 {
-    const std::string why = unescapedQuotes(text.substr(reason, end - reason), level);
+    const std::string why = diagnosedReason(unescapedQuotes(text.substr(reason, end - reason), level));
     // HNS has no such object: the failed lookup's report says so.
     read.lookup = !lookupsOn(why).empty();
     read.error = reasonError(why);
@@ -266,6 +294,18 @@ std::optional<ReadStep> kubeletCniStepIn(std::string_view text, std::string_view
                 continue;
             return read;
         }
+        // Older kubelets name no pod: `Error adding network: <reason>`, `error while adding to cni
+        // network: <reason>`.
+        for (const std::string_view lead :
+             adding ? std::array<std::string_view, 2>{"error adding network: ",
+                                                      "error while adding to cni network: "}
+                    : std::array<std::string_view, 2>{"error deleting network: ",
+                                                      "error while removing from cni network: "})
+            if (const std::size_t found = lower.find(lead); found != std::string_view::npos) {
+                const std::size_t reason = found + lead.size();
+                if (readReason(text, reason, reasonEnd(text, lower, reason, 0), 0, read))
+                    return read;
+            }
         // klog's: `Error adding <namespace>_<pod>/<sandbox> to network <type>/<name>: <reason>`.
         const std::size_t at = lower.find(step->words);
         if (at == std::string_view::npos || (at > 0 && logged::isLoggedWordChar(lower[at - 1])))
@@ -314,7 +354,11 @@ std::vector<ReadStep> podNetworkStepsIn(std::string_view text, std::string_view 
     // The runtime's own line (a log record's error or warning, kubelet's event, the runtime's chain of
     // errors), not prose quoting one.
     const LogLevel level = levelOfLine(text);
+    const std::string_view trimmed = trimBlanks(lower);
     if (level != LogLevel::Error && level != LogLevel::Warning && level != LogLevel::Fatal &&
+        !trimmed.starts_with("failed to setup network for sandbox ") &&
+        !trimmed.starts_with("failed to set up network for sandbox ") &&
+        !trimmed.starts_with("failed to destroy network for sandbox ") &&
         !holdsAnyIgnoringCase(lower, {"rpc error", "desc =", "failed to create pod sandbox",
                                       "failedcreatepodsandbox", "failedkillpod", "networkplugin cni",
                                       "error syncing pod", "error deleting", "killpodsandbox",
@@ -333,6 +377,8 @@ std::vector<ReadStep> podNetworkStepsIn(std::string_view text, std::string_view 
 /// Whose network a step is on: "pod web_default", "a pod sandbox".
 std::string whoseNetwork(const ReadStep& step)
 {
+    if (step.name.empty())
+        return "a pod";
     return step.step->namesPod ? "pod " + step.name : std::string("a pod sandbox");
 }
 

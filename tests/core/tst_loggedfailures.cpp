@@ -548,11 +548,12 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                        fromText};
     QTest::newRow("the same through hcsshim's hnsCall")
         << "Failed creating ingress network: hnsCall failed in Win32: Element not found."
-        << QStringList{"warning 1-1: HNS refused a request: create network failed: " + notFound + fromText};
+        << QStringList{"warning 1-1: HNS refused a request: create ingress network failed: " + notFound +
+                       fromText};
     QTest::newRow("the step hnsCall served, then the bare hnsCall quoted: one failure")
         << "Error initializing network controller: Error creating default network: hnsCall failed in Win32: "
            "Element not found. (0x490)\nhnsCall failed in Win32: Element not found. (0x490)"
-        << QStringList{"warning 1-1: HNS refused a request: create network failed: " + notFound +
+        << QStringList{"warning 1-1: HNS refused a request: create default network failed: " + notFound +
                        " (2 times, lines 1-2)"};
     QTest::newRow("docker's default network, in a logrus message")
         << "time=\"2017-01-11T09:57:10Z\" level=error msg=\"Error creating default network: HNS failed with "
@@ -1261,6 +1262,25 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
                "(0x803B0013), \"The specified port already exists.\"; setting up the network of pods "
                "default/web-0 and default/web-1 (CNI plugin sdnbridge, network cbr0) failed with it (3 "
                "times, lines 1-3)"};
+    QTest::newRow("an older kubelet's CNI ADD names no pod; the plugin's error inside its unparsed output")
+        << "E0708 14:11:53.813677    4960 cni.go:259] Error adding network: netplugin failed but error "
+           "parsing "
+           "its diagnostic message \"{\\n    \\\"cniVersion\\\": \\\"0.3.0\\\"\\n}{\\n    \\\"code\\\": "
+           "100,\\n    "
+           "\\\"msg\\\": \\\"A Compute System with the specified identifier does not exist.\\\"\\n}\": "
+           "invalid "
+           "character '{' after top-level value"
+        << QStringList{
+               "warning 1-1: HCS (the compute system service, not HNS) refused a request: set up the "
+               "network of a pod failed: HCS_E_SYSTEM_NOT_FOUND (0xC037010E), \"A Compute System with the "
+               "specified identifier does not exist.\" (code from the message text)"};
+    QTest::newRow("a runtime's error chain as a command prints it, from its start")
+        << "failed to destroy network for sandbox \"52ad5623456120333\": plugin type=\"sdnbridge\" "
+           "name=\"l2bridge\" failed (delete): The network was not found."
+        << QStringList{
+               "warning 1-1: tear down the network of a pod sandbox (CNI plugin sdnbridge, network "
+               "l2bridge) failed: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was not found.\" "
+               "(code from the message text)"};
     QTest::newRow("prose about adding a pod to a network names no step")
         << "E0510 09:12:33.123456    2244 main.go:12] Error adding the pod to network cbr0: "
            "hcnCreateEndpoint "
