@@ -696,6 +696,8 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         if (!error)
             error = logged::catalogMessageAfterError(lines[first].text, lower);
         if (!error)
+            error = logged::stepFailedWithCatalogMessage(lines[first].text, lower);
+        if (!error)
             error = logged::hcsshimCallErrorIn(lines[first].text, lower);
         if (!error)
             error = logged::podNetworkFailureIn(lines[first].text, lower);

@@ -354,6 +354,45 @@ std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::
     return std::nullopt;
 }
 
+std::optional<LoggedError> stepFailedWithCatalogMessage(std::string_view text, std::string_view lower)
+{
+    static constexpr std::string_view kVerbs[] = {"attach", "detach", "create", "delete", "add", "remove"};
+    for (std::size_t at = lower.find("failed to "); at != std::string_view::npos;
+         at = lower.find("failed to ", at + 1)) {
+        if (at > 0 && isLoggedWordChar(lower[at - 1]))
+            continue;
+        std::size_t p = at + 10;
+        const auto verb = std::find_if(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) {
+            return lower.substr(p).starts_with(v) && lower.substr(p + v.size()).starts_with(' ');
+        });
+        if (verb == std::end(kVerbs))
+            continue;
+        p += verb->size() + 1;
+        if (lower.substr(p).starts_with("hns "))
+            p += 4;
+        const auto kind =
+            std::find_if(std::begin(kKindWords), std::end(kKindWords), [&](const KindSpelled& k) {
+                return lower.substr(p).starts_with(k.text) &&
+                       lower.substr(p + k.text.size()).starts_with(": ");
+            });
+        if (kind == std::end(kKindWords))
+            continue;
+        std::string_view rest = trimBlanks(text.substr(p + kind->text.size() + 2));
+        rest = rest.substr(0, std::min(rest.find('"'), rest.size()));
+        const std::optional<HResult> code = hresultOfMessage(rest);
+        if (!code)
+            continue;
+        LoggedError error;
+        error.code = code;
+        error.codeFromMessage = true;
+        error.message = std::string(trimBlanks(rest));
+        error.operation = std::string(*verb) + " " + std::string(resourceKindLabel(kind->kind));
+        withWindowsWording(error);
+        return error;
+    }
+    return std::nullopt;
+}
+
 namespace {
 
 /// hcsshim's error of an operation on a compute system it names: `container 38d5975c... encountered an

@@ -63,6 +63,11 @@ LoggedError readError(std::string_view text, bool stated);
 /// for a text that only holds a catalog message.
 std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::string_view lower);
 
+/// A step on an HNS object that failed with a known Windows message after it, and nothing else: Azure
+/// CNI's `[net] Failed to attach endpoint: A Compute System with the specified identifier does not
+/// exist.`: the step ("attach endpoint") and the message's code. None for any other line.
+std::optional<LoggedError> stepFailedWithCatalogMessage(std::string_view text, std::string_view lower);
+
 /// hcsshim's error of a compute-system call, `hcsshim::CreateComputeSystem windows-server-iis: The
 /// requested operation for attach namespace failed.` (newer hcsshim: `hcs::CreateComputeSystem <id>:
 /// ...`, an `(extra info: ...)` after the message): the call with its compute system as what failed, and

@@ -1933,6 +1933,15 @@ private slots:
                    "command: misspelled, or its module not imported): Remove-HnsNetwork (delete network "
                    "l2) failed: \"The term 'Remove-HnsNetwork' is not recognized as the name of a cmdlet, "
                    "function, script file, or operable program.\""};
+        QTest::newRow("azure-vnet's step that failed with a Windows message alone")
+            << "2018/08/22 01:52:49 [net] Failed to attach endpoint: A Compute System with the specified "
+               "identifier does not exist."
+            << QStringList{
+                   "1 warning: HCS (the compute system service, not HNS) refused a request: attach "
+                   "endpoint failed: HCS_E_SYSTEM_NOT_FOUND (0xC037010E), \"A Compute System with the "
+                   "specified identifier does not exist.\" (code from the message text)"};
+        QTest::newRow("a step on no HNS object with a Windows message is none")
+            << "Failed to attach volume: Element not found." << QStringList{};
         QTest::newRow("calico's hot attach it was unable to do")
             << "2020-12-06 01:48:27.185 [ERROR][1276] dataplane_windows.go 575: Unable to hot attach bridge "
                "endpoint [Calico_ep] to host compartment, error: failed during hnsCallRawResponse: hnsCall "
