@@ -10,6 +10,7 @@
 #include "io/line_prefixes.h"
 #include "io/object_kinds.h"
 #include "io/powershell_value.h"
+#include "io/wrapped_lines.h"
 
 #include <algorithm>
 #include <array>
@@ -256,7 +257,8 @@ nlohmann::json typedValue(std::string_view text)
 bool endsFormatTable(std::string_view line)
 {
     const std::string_view t = trimBlanks(line);
-    return t.empty() || t.front() == '{' || t.front() == '[' || isFenceLine(t);
+    // A klog record (`I1029 10:41:31.848589 ...`) is a log's line after the table, none of its rows.
+    return t.empty() || t.front() == '{' || t.front() == '[' || isFenceLine(t) || klogLevel(t) != '\0';
 }
 
 /// One line of a Format-Table split into its columns' cells.

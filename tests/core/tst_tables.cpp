@@ -1748,6 +1748,9 @@ void TestTables::formatTableRowsThePasteCut_data()
         << QStringList{"IPAddress: cut by the paste after \"10.244.1.\" (not read)",
                        "MacAddress, VirtualNetworkName: not shown, the paste ends before them"}
         << true;
+    QTest::newRow("a klog record after the table, cut after its time, is no row of it")
+        << table + "I1029 10:41:31.848589    2884 agent.go:63] Starting the agent\nI1029 10:42:17.929150" << 2
+        << QStringList{} << QStringList{} << false;
     QTest::newRow("cut after a whole name")
         << table + id + " app-0_cbr0\n\n"
         << 3
