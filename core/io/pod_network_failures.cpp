@@ -190,6 +190,14 @@ bool readReason(std::string_view text, std::size_t reason, std::size_t end, int 
     read.error = reasonError(why);
     if (read.error.message.empty())
         return false;
+    // A reason that ends on a word no sentence ends on (`failed to`): the paste cut it there.
+    const std::string_view message = read.error.message;
+    const std::size_t blank = message.rfind(' ');
+    const std::string last = lowerCopy(blank == std::string_view::npos ? message : message.substr(blank + 1));
+    for (const std::string_view word :
+         {"to", "the", "a", "an", "of", "for", "with", "in", "on", "from", "and"})
+        if (last == word && !read.error.code)
+            read.error.messageCut = true;
     withWindowsWording(read.error);
     return true;
 }
@@ -464,11 +472,15 @@ std::string podNetworkStepsSaid(const std::vector<PodNetworkStepSaid>& steps)
         if (group.names.size() > kMaxNamed)
             group.named.push_back(std::to_string(group.names.size() - kMaxNamed) + " more");
         const std::string& whose = group.first->whose;
+        // A step that names no pod (an older kubelet's) is on "a pod".
+        std::erase(group.named, std::string());
+        const std::size_t named = group.names.size() - group.names.count(std::string());
+        const std::string plural = whose == "pod" ? "pods " : "pod sandboxes ";
         said.push_back(group.first->doing + " the network of " +
-                       (group.names.size() == 1 ? whose
-                        : whose == "pod"        ? "pods"
-                                                : "pod sandboxes") +
-                       " " + listedInWords(group.named) + group.first->plugin);
+                       (named == 0   ? "a " + whose
+                        : named == 1 ? whose + " " + listedInWords(group.named)
+                                     : plural + listedInWords(group.named)) +
+                       group.first->plugin);
     }
     return listedInWords(said);
 }

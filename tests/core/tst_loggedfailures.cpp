@@ -1281,6 +1281,20 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
                "warning 1-1: tear down the network of a pod sandbox (CNI plugin sdnbridge, network "
                "l2bridge) failed: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was not found.\" "
                "(code from the message text)"};
+    QTest::newRow("an older kubelet's step that names no pod; its reason cut on a word no sentence ends on")
+        << "E0108 12:10:35.561080     540 cni.go:310] Error adding network: error while "
+           "ProvisionEndpoint(ab12_cbr0,"
+           "01FA9118-E56D-4D85-AE5A-86517EFDAA18,ab12): failed to create the new HNSEndpoint: hnsCall failed "
+           "in "
+           "Win32: The object already exists. (0x1392)\n"
+           "E0108 12:10:35.631138     540 cni.go:330] Error deleting network: failed to"
+        << QStringList{
+               "warning 1-1: HNS refused a request: create endpoint ab12_cbr0 on network "
+               "01FA9118-E56D-4D85-AE5A-86517EFDAA18 failed: ERROR_OBJECT_ALREADY_EXISTS (0x80071392), \"The "
+               "object already exists.\"; setting up the network of a pod failed with it",
+               "warning 2-2: tear down the network of a pod failed: \"failed to\" (cut) (the runtime's or "
+               "its "
+               "CNI plugin's words; no error code)"};
     QTest::newRow("prose about adding a pod to a network names no step")
         << "E0510 09:12:33.123456    2244 main.go:12] Error adding the pod to network cbr0: "
            "hcnCreateEndpoint "
