@@ -123,6 +123,18 @@ std::string requestOf(std::string_view command, std::size_t call, const HnsCmdle
 
 } // namespace
 
+std::size_t errorRecordTailEnd(const std::vector<CleanedLine>& lines, std::size_t at)
+{
+    std::size_t last = at;
+    for (std::size_t k = at + 1; k < lines.size() && k <= at + kMaxRecordTailLines; ++k) {
+        const std::string_view t = trimBlanks(lines[k].text);
+        if (t.empty() || (!t.starts_with('+') && !(lines[k].text.starts_with(' ') && k > at + 1)))
+            break;
+        last = k;
+    }
+    return last;
+}
+
 std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLine>& lines, std::size_t first)
 {
     const std::string_view line = lines[first].text;
@@ -158,10 +170,10 @@ std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLi
     if (!error.found())
         return std::nullopt;
     // The rest of the record: the command it echoes (`+ New-ContainerNetwork -Name nat ...`, `+ ~~~`),
-    // its CategoryInfo and FullyQualifiedErrorId and the lines a console wrapped them into.
-    std::size_t last = at;
+    // its CategoryInfo and FullyQualifiedErrorId.
+    const std::size_t last = errorRecordTailEnd(lines, at);
     std::string echoed;
-    for (std::size_t k = at; k < lines.size() && k <= at + kMaxRecordTailLines; ++k) {
+    for (std::size_t k = at; k <= last; ++k) {
         const std::string_view t = trimBlanks(lines[k].text);
         // PowerShell's own refusal of the command, before the cmdlet ran.
         if (t.starts_with("+ CategoryInfo") || t.starts_with("+ FullyQualifiedErrorId")) {
@@ -172,14 +184,9 @@ std::optional<CmdletErrorRecord> cmdletErrorRecordAt(const std::vector<CleanedLi
             else if (holdsIgnoringCase(t, "commandnotfoundexception"))
                 error.notRunBecause = "no such command: misspelled, or its module not imported";
         }
-        if (k == at)
-            continue;
-        const bool plus = t.starts_with('+');
-        if (t.empty() || (!plus && !(lines[k].text.starts_with(' ') && k > at + 1)))
-            break;
-        last = k;
-        const std::string_view after = trimBlanks(t.substr(plus ? 1 : 0));
-        if (plus && echoed.empty() && !after.starts_with('~') && !isPowerShellErrorRecordLine(t))
+        const std::string_view after = trimBlanks(t.substr(t.starts_with('+') ? 1 : 0));
+        if (k > at && t.starts_with('+') && echoed.empty() && !after.starts_with('~') &&
+            !isPowerShellErrorRecordLine(t))
             echoed = std::string(after);
     }
     // What the cmdlet asked: from the echoed command when PowerShell did not cut it, else from the command

@@ -33,6 +33,12 @@ struct CmdletErrorRecord
     std::string listedBy;
 };
 
+/// The last line of a PowerShell error record's tail that starts at lines[at] (its `At ...` line, or its
+/// `+ CategoryInfo` where the paste left that out): the command it echoes after `+ ` (`+ ~~~` under it),
+/// its CategoryInfo and FullyQualifiedErrorId and the lines a console wrapped them into; `at` when nothing
+/// follows.
+std::size_t errorRecordTailEnd(const std::vector<CleanedLine>& lines, std::size_t at);
+
 /// The error record whose message line is lines[first] (`<Verb>-<Noun> : <message>`, the record's `At
 /// ...` line after it, its message possibly wrapped over the lines between). What the cmdlet asked is read
 /// from the command the record echoes, else from the command line typed just above it, as

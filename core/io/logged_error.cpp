@@ -55,9 +55,6 @@ bool mayStateHnsRefusal(std::string_view lower)
     return false;
 }
 
-/// A PowerShell error record's lines after its message: at most this many are read for the call it echoes.
-constexpr std::size_t kMaxEchoLines = 6;
-
 /// A wrapped log line is read whole from at most this many lines.
 constexpr std::size_t kMaxRefusalLines = 16;
 
@@ -609,14 +606,12 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             record = logged::hashtableAnswerIn(lines[first].text, lower);
             // The request it answers, as the error record after it echoes hns.psm1's call (`At
             // ...hns.psm1:233 char:16`, `+ ... return Invoke-HnsRequest -Method POST -Type networks ...`).
-            for (std::size_t k = first + 1; record && k < lines.size() && k <= first + kMaxEchoLines; ++k) {
-                const std::string_view t = trimBlanks(lines[k].text);
-                if (!t.starts_with('+') && !isPowerShellErrorRecordLine(t))
-                    break;
-                last = k;
-                if (std::string said = logged::invokeHnsRequestSaid(t, lowerCopy(t));
-                    !said.empty() && record->request.empty())
-                    record->request = std::move(said);
+            if (record && first + 1 < lines.size() && isPowerShellErrorRecordLine(lines[first + 1].text)) {
+                last = errorRecordTailEnd(lines, first + 1);
+                for (std::size_t k = first + 1; k <= last && record->request.empty(); ++k) {
+                    const std::string_view t = trimBlanks(lines[k].text);
+                    record->request = logged::invokeHnsRequestSaid(t, lowerCopy(t));
+                }
             }
         }
         if (record) {
