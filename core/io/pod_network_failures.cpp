@@ -211,7 +211,13 @@ std::optional<ReadStep> stepAt(std::string_view text, std::string_view lower, co
     std::size_t at = found + step.words.size();
     int level = kAnyQuote;
     if (step.namesPod) {
+        // dockershim names a pod `<name>_<namespace>` (neither holds `_`): said as kubelet does,
+        // `<namespace>/<name>`.
         read.name = nameAt(text, at, level);
+        if (const std::size_t underscore = read.name.find('_');
+            underscore != std::string::npos && read.name.find('_', underscore + 1) == std::string::npos &&
+            underscore > 0 && underscore + 1 < read.name.size())
+            read.name = read.name.substr(underscore + 1) + "/" + read.name.substr(0, underscore);
     } else {
         // A sandbox's ID, its quotes escaped or not (containerIdAt passes over them).
         const std::size_t quote = openingQuoteSize(text, at);

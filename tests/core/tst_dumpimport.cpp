@@ -1856,7 +1856,7 @@ private slots:
             << QStringList{
                    "1 warning: HNS refused a request: create endpoint failed: ERROR_NOT_FOUND "
                    "(0x80070490), \"Element not found.\" (code from the message text); setting up the "
-                   "network of pod web-1_default failed with it"};
+                   "network of pod default/web-1 failed with it"};
         QTest::newRow("the innermost step of an error chain is what HNS was asked")
             << "2021/05/12 02:19:52 [1356] [net] Failed to delete endpoint 7fe2a1b0-eth0, err:Failed to "
                "remove "
@@ -2081,7 +2081,7 @@ private slots:
                 said << QStringLiteral("%1: ").arg(m.firstLine) + QString::fromStdString(m.message);
         const QStringList expected{
             "1: HNS refused a request: create endpoint failed: ERROR_NOT_FOUND (0x80070490), \"Element not "
-            "found.\" (code from the message text); setting up the network of pod shop-api-6c9f_default "
+            "found.\" (code from the message text); setting up the network of pod default/shop-api-6c9f "
             "failed "
             "with it",
             "2: HNS reported a failure: hcnCreateEndpoint failed: HCN_E_ADDR_INVALID_OR_RESERVED "

@@ -1201,7 +1201,7 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
         << "E0412 08:15:02.331204    2212 cni.go:387] Error deleting default_web-7d9f network: "
            "networkPlugin cni failed to teardown pod \"web-7d9f_default\" network: the network is still "
            "attached to a compute system"
-        << QStringList{"warning 1-1: tear down the network of pod web-7d9f_default failed: \"the network is "
+        << QStringList{"warning 1-1: tear down the network of pod default/web-7d9f failed: \"the network is "
                        "still attached to a compute system\" (the runtime's or its CNI plugin's words; no "
                        "error code)"};
     const QString klog = "E0510 09:12:33.123456    2244 cni.go:387] ";
@@ -1321,7 +1321,7 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
            "\"\": "
            "unexpected end of JSON input]"
         << QStringList{
-               "warning 1-1: set up and tear down the network of pod web-f8d7_default failed: "
+               "warning 1-1: set up and tear down the network of pod default/web-f8d7 failed: "
                "\"netplugin failed but error parsing its diagnostic message \"\": unexpected end of JSON "
                "input\" (the runtime's or its CNI plugin's words; no error code)"};
     QTest::newRow("the teardown of the same pod for another reason, said beside")
@@ -1332,7 +1332,7 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
            "network \"cbr0\": no IP addresses available, failed to clean up sandbox container "
            "\"5cc13c9870216921\" network for pod \"web-f8d7\": NetworkPlugin cni failed to teardown pod "
            "\"web-f8d7_default\" network: the network is still attached to a compute system]"
-        << QStringList{"warning 1-1: set up the network of pod web-f8d7_default (tearing it down failed too: "
+        << QStringList{"warning 1-1: set up the network of pod default/web-f8d7 (tearing it down failed too: "
                        "\"the network is still attached to a compute system\") failed: \"error adding "
                        "container to network \"cbr0\": no IP addresses available\" (the runtime's or its CNI "
                        "plugin's words; no error code)"};
