@@ -76,6 +76,20 @@ bool stripCmdPrompt(std::string_view& line)
     return true;
 }
 
+/// A cmd prompt (stripCmdPrompt) only where a blank or the line's end follows its `>`, not after a `-`,
+/// `=` or digit: a path with a `>` after it that is no prompt's (`C:\k\kubelet.exe ... 2>&1`, `C:\a ->
+/// C:\b`) is output. For a line whose start is not the prompt's place for sure (indented, after a diff's
+/// `+`).
+bool stripCmdPromptBeforeBlank(std::string_view& line)
+{
+    const std::size_t gt = line.find('>');
+    if (gt == std::string_view::npos || gt == 0 ||
+        std::string_view("-=0123456789").find(line[gt - 1]) != std::string_view::npos ||
+        (gt + 1 < line.size() && line[gt + 1] != ' '))
+        return false;
+    return stripCmdPrompt(line);
+}
+
 /// `2026-12-01T10:20:11.004217800Z stderr F ` at the start of a line: the CRI log format (containerd's and
 /// CRI-O's file for each container's output, what a node's /var/log/pods holds): the time (RFC 3339,
 /// fraction optional, `Z` or an offset), the stream and the tag (F a full line, P part of a longer one).
@@ -135,17 +149,18 @@ void cleanLine(std::string& text)
         if (stripQuoteMarker(line) || stripPowerShellPrompt(line) || stripCmdPrompt(line) ||
             stripStreamPrefix(line))
             continue;
+        // A prompt on a line a review diff added (`+C:\> docker network create ...`): the `+` is the diff's.
+        if (std::string_view rest = line.substr(line.starts_with('+') ? 1 : 0);
+            rest.size() < line.size() && (stripPowerShellPrompt(rest) || stripCmdPromptBeforeBlank(rest))) {
+            line = rest;
+            continue;
+        }
         // A prompt indented a little (a markdown code block, a session quoted in a list): the blanks are
         // its. cmd's only when a blank or the line's end follows it: an indented path with a `>` after
         // it (`C:\k\kubelet.exe ... 2>&1`, `C:\a -> C:\b`) is output.
         if (std::string_view rest = skipBlanks(line, kMaxPromptIndent);
             rest.size() < line.size() && !rest.empty() && !isBlank(rest.front())) {
-            const std::size_t gt = rest.find('>');
-            const bool cmdPrompt =
-                gt != std::string_view::npos && gt > 0 &&
-                std::string_view("-=0123456789").find(rest[gt - 1]) == std::string_view::npos &&
-                (gt + 1 == rest.size() || rest[gt + 1] == ' ');
-            if (stripPowerShellPrompt(rest) || (cmdPrompt && stripCmdPrompt(rest))) {
+            if (stripPowerShellPrompt(rest) || stripCmdPromptBeforeBlank(rest)) {
                 line = rest;
                 continue;
             }

@@ -549,6 +549,9 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
         << QStringList{"1:Get-HnsNetwork", "2:    C:\\k\\kubelet.exe --v=2 2>&1", "3:    C:\\a -> C:\\b",
                        "4: ipconfig"}
         << QStringList{};
+    QTest::newRow("a prompt on a line a review diff added; an error record's echo stays")
+        << "+C:\\> ipconfig\n+PS C:\\k> Get-HnsNetwork\n+ New-HnsNetwork -Name x\n"
+        << QStringList{"1: ipconfig", "2:Get-HnsNetwork", "3:+ New-HnsNetwork -Name x"} << QStringList{};
     QTest::newRow("one-line values apart are not double spacing when few")
         << "{\"ID\": 1}\n\n{\"ID\": 2}\n"
         << QStringList{"1:{\"ID\": 1}", "2:", "3:{\"ID\": 2}"} << QStringList{};
