@@ -119,6 +119,11 @@ LoggedError reasonError(std::string reason)
     constexpr char kQuote = '\x1f';
     std::replace(reason.begin(), reason.end(), '"', kQuote);
     LoggedError error = errorStatedAt(reason, 0);
+    // A quote the message ends on opens what it cannot hold (a plugin's JSON output, `message "{...`):
+    // the message is the words before it.
+    while (!error.message.empty() &&
+           (error.message.back() == kQuote || error.message.back() == ' ' || error.message.back() == ':'))
+        error.message.pop_back();
     std::replace(error.message.begin(), error.message.end(), kQuote, '"');
     return error;
 }

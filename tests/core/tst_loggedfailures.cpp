@@ -1295,6 +1295,13 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
                "warning 2-2: tear down the network of a pod failed: \"failed to\" (cut) (the runtime's or "
                "its "
                "CNI plugin's words; no error code)"};
+    QTest::newRow("a reason cut where the plugin's output opens: the words before it")
+        << event +
+               "failed to setup network for sandbox \"4b7e2a19c3d0aa\": netplugin failed but error parsing "
+               "its diagnostic message \"{\\n    \\\"cniVersion"
+        << QStringList{
+               "warning 1-1: set up the network of a pod sandbox failed: \"netplugin failed but error "
+               "parsing its diagnostic message\" (the runtime's or its CNI plugin's words; no error code)"};
     QTest::newRow("prose about adding a pod to a network names no step")
         << "E0510 09:12:33.123456    2244 main.go:12] Error adding the pod to network cbr0: "
            "hcnCreateEndpoint "
