@@ -36,6 +36,25 @@ bool isUnreachableCode(std::optional<HResult> code)
            std::find(std::begin(kUnreachable), std::end(kUnreachable), *code) != std::end(kUnreachable);
 }
 
+/// The message of a structured klog record that says a step failed, before the error in its `err` field
+/// (kube-proxy's `] "Policy creation failed" err="..."`); empty for any other line.
+std::string failedStepOfRecord(std::string_view text)
+{
+    constexpr std::size_t kMaxStepWords = 8;
+    const std::size_t open = text.find("] \"");
+    if (open == std::string_view::npos || klogLevel(text) == '\0')
+        return {};
+    const std::size_t from = open + 3;
+    const std::size_t close = text.find('"', from);
+    if (close == std::string_view::npos || text.substr(close + 1, 6) != " err=\"")
+        return {};
+    const std::string_view step = text.substr(from, close - from);
+    if (!lowerCopy(step).ends_with(" failed") ||
+        std::size_t(std::count(step.begin(), step.end(), ' ')) >= kMaxStepWords)
+        return {};
+    return std::string(step);
+}
+
 /// `text` without its parenthesized details: "create endpoint (network <id>)" is "create endpoint".
 std::string withoutParentheses(std::string_view text)
 {
@@ -430,7 +449,10 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         n.notRun = n.notRun || (n.source == source && !n.answer && notRunAt.count(n.firstLine) != 0);
     // "...; setting up the network of pod web (CNI plugin win-bridge) failed with it": the steps on pods'
     // networks the failure's lines name, once for each message, unless the message is about one.
+    // Else the step a structured log record's message says failed (kube-proxy's `"Source Vip endpoint
+    // creation failed" err="hcnCreateEndpoint failed in Win32: ..."`), from the message's first line.
     std::map<std::size_t, std::vector<logged::PodNetworkStepSaid>> podSteps;
+    std::map<std::size_t, std::string> loggedAs;
     for (const NamedRefusal& n : named) {
         const CleanedLine* line = n.source == source ? lineAt(n.firstLine) : nullptr;
         if (line == nullptr || messages[n.message].message.find(" the network of ") != std::string::npos)
@@ -438,9 +460,15 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         if (std::optional<logged::PodNetworkStepSaid> step =
                 logged::podNetworkStepIn(line->text, lowerCopy(line->text)))
             podSteps[n.message].push_back(std::move(*step));
+        else if (std::string step = failedStepOfRecord(line->text);
+                 !step.empty() && messages[n.message].message.find(step) == std::string::npos)
+            loggedAs.try_emplace(n.message, std::move(step));
     }
     for (const auto& [message, steps] : podSteps)
         messages[message].message += "; " + logged::podNetworkStepsSaid(steps) + " failed with it";
+    for (const auto& [message, step] : loggedAs)
+        if (!podSteps.contains(message))
+            messages[message].message += " (logged as \"" + step + "\")";
     for (const std::map<std::string, Said>* said : {&reported, &answered})
         for (const auto& [error, s] : *said) {
             if (s.at.size() < 2)

@@ -1360,7 +1360,8 @@ private slots:
             << klog + "\"Policy creation failed\" err=\"hcnCreateLoadBalancer failed in Win32: The provided "
                       "JSON reference is invalid. (0x803b001c) {\\\"Success\\\":false,\\\"Error\\\":\\\"The "
                       "provided JSON reference is invalid. \\\",\\\"ErrorCode\\\":2151350300}\""
-            << QStringList{"1: HNS reported a failure: " + invalidReference};
+            << QStringList{"1: HNS reported a failure: " + invalidReference +
+                           " (logged as \"Policy creation failed\")"};
         QTest::newRow("hcsshim's error without HNS's answer")
             << klog + "Policy creation failed: hcnCreateLoadBalancer failed in Win32: The provided JSON "
                       "reference is invalid. (0x803b001c)"
@@ -1368,9 +1369,9 @@ private slots:
         QTest::newRow("a Win32 error number in a klog field")
             << klog + "\"Policy creation failed\" err=\"hnsCall failed in Win32: The object already exists. "
                       "(0x1392)\""
-            << QStringList{"1: HNS refused a request: hnsCall failed: ERROR_OBJECT_ALREADY_EXISTS "
-                           "(0x80071392), \"The "
-                           "object already exists.\""};
+            << QStringList{
+                   "1: HNS refused a request: hnsCall failed: ERROR_OBJECT_ALREADY_EXISTS "
+                   "(0x80071392), \"The object already exists.\" (logged as \"Policy creation failed\")"};
         QTest::newRow("hcsshim's check of HNS's answer: the message only")
             << "time=\"2026-12-05T10:01:04Z\" level=error msg=\"HNS failed with error : The object already "
                "exists. \""
@@ -1942,6 +1943,15 @@ private slots:
                    "specified identifier does not exist.\" (code from the message text)"};
         QTest::newRow("a step on no HNS object with a Windows message is none")
             << "Failed to attach volume: Element not found." << QStringList{};
+        QTest::newRow("kube-proxy's structured record says which step failed")
+            << "E1109 15:13:55.097793    4228 proxier.go:1067] \"Policy creation failed\" "
+               "err=\"hcnCreateLoadBalancer "
+               "failed in Win32: The specified port already exists. (0x803b0013)\""
+            << QStringList{
+                   "1 warning: HNS refused a request: hcnCreateLoadBalancer failed: "
+                   "HCN_E_PORT_ALREADY_EXISTS "
+                   "(0x803B0013), \"The specified port already exists.\" (logged as \"Policy creation "
+                   "failed\")"};
         QTest::newRow("calico's hot attach it was unable to do")
             << "2020-12-06 01:48:27.185 [ERROR][1276] dataplane_windows.go 575: Unable to hot attach bridge "
                "endpoint [Calico_ep] to host compartment, error: failed during hnsCallRawResponse: hnsCall "
