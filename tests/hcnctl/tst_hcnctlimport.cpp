@@ -368,7 +368,9 @@ private slots:
                   "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The provided JSON reference is invalid.\"\n",
               file +
                   ":4-5: warning: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
-                  "(0x803B0013), \"The specified port already exists.\"\n",
+                  "(0x803B0013), \"The specified port already exists.\" (logged as \"Remote endpoint "
+                  "creation "
+                  "failed\")\n",
               file + ":6: warning: HNS refused a request: HNS call POST /endpoints failed: HCN_E_INVALID_IP "
                      "(0x803B001E), \"The IP address is invalid or is not in any configured subnet.\"\n"})
             QVERIFY2(run.err.contains("hcnctl: import: " + line), qPrintable(run.err));
