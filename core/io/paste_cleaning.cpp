@@ -82,6 +82,10 @@ bool stripCmdPrompt(std::string_view& line)
 /// `+`).
 bool stripCmdPromptBeforeBlank(std::string_view& line)
 {
+    // The drive first: most lines are no prompt, and are not searched for a `>`.
+    if (line.size() < 4 || !std::isalpha(static_cast<unsigned char>(line[0])) || line[1] != ':' ||
+        line[2] != '\\')
+        return false;
     const std::size_t gt = line.find('>');
     if (gt == std::string_view::npos || gt == 0 ||
         std::string_view("-=0123456789").find(line[gt - 1]) != std::string_view::npos ||
