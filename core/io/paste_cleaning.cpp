@@ -163,7 +163,7 @@ void cleanLine(std::string& text)
         // its. cmd's only when a blank or the line's end follows it: an indented path with a `>` after
         // it (`C:\k\kubelet.exe ... 2>&1`, `C:\a -> C:\b`) is output.
         if (std::string_view rest = skipBlanks(line, kMaxPromptIndent);
-            rest.size() < line.size() && !rest.empty() && !isBlank(rest.front())) {
+            rest.size() < line.size() && rest.size() > 2 && (rest.front() == 'P' || rest[1] == ':')) {
             if (stripPowerShellPrompt(rest) || stripCmdPromptBeforeBlank(rest)) {
                 line = rest;
                 continue;
@@ -231,7 +231,7 @@ std::string countText(std::size_t n, std::string_view one, std::string_view many
 
 bool isBlankLine(const CleanedLine& line)
 {
-    return trimBlanks(line.text).empty();
+    return std::all_of(line.text.begin(), line.text.end(), isBlank);
 }
 
 /// Whether lines[begin, end) are double-spaced as a mail client or a log viewer's copy makes it: a blank
@@ -289,6 +289,12 @@ std::size_t halveBlankRuns(std::vector<CleanedLine>& lines, std::size_t begin, s
 /// was opened or closed with on a line of its own.
 bool opensOrClosesBlock(const CleanedLine& line)
 {
+    // Most lines start with another character: they are not trimmed.
+    std::size_t first = 0;
+    while (first < line.text.size() && isBlank(line.text[first]))
+        ++first;
+    if (first == line.text.size() || (line.text[first] != '`' && line.text[first] != '~'))
+        return false;
     const std::string_view t = trimBlanks(line.text);
     return isFenceLine(t) || t == "`";
 }
