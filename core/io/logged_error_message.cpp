@@ -170,7 +170,7 @@ std::string messageFrom(std::string_view text, std::size_t start)
         if (c == '`' || (c == '[' && rest.find("](", end) != std::string_view::npos))
             break;
         // kubelet's next clause in its list of errors (`..., failed to clean up sandbox ...`).
-        if (c == ',' && equalsIgnoreCase(rest.substr(end, 21), ", failed to clean up "))
+        if (c == ',' && equalsIgnoreCase(rest.substr(end, kNextClause.size()), kNextClause))
             break;
         if (c == '{' || c == '"' || c == '\n' ||
             (c == '\\' && end + 1 < rest.size() && rest[end + 1] == '"') ||

@@ -519,7 +519,7 @@ void nameRequestIn(std::string_view text, LoggedError& error)
     // <id> from namespace: <id> due to error: hcnOpenNamespace failed`), the innermost: what HNS was asked.
     // The chain ends where kubelet's next clause starts (`..., failed to clean up sandbox ...`): its steps
     // are the clean-up's, not the failure's.
-    const std::size_t chainEnd = std::min(lower.find(", failed to clean up "), lower.size());
+    const std::size_t chainEnd = std::min(lower.find(kNextClause), lower.size());
     for (std::size_t at = lower.find("failed to "); at < chainEnd; at = lower.find("failed to ", at + 1)) {
         if (at > 0 && isLoggedWordChar(lower[at - 1]))
             continue;

@@ -76,6 +76,11 @@ inline std::string_view verbOfGerund(std::string_view lowerWord)
     return {};
 }
 
+/// The runtime's next clause after a reason in its list of errors (kubelet's `[failed to set up sandbox
+/// container ...: <reason>, failed to clean up sandbox container ...: <reason>]`), lower case: the
+/// reason and the steps before it end there.
+inline constexpr std::string_view kNextClause = ", failed to clean up ";
+
 inline bool isLoggedWordChar(char c)
 {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_';

@@ -41,10 +41,6 @@ constexpr std::array<PodNetworkStep, 6> kSteps{{
     {"cni failed to teardown pod ", "tear down", true},
 }};
 
-/// The runtime's next clause after a reason in its list of errors (kubelet's `[failed to set up sandbox
-/// container ...: <reason>, failed to clean up sandbox container ...: <reason>]`), lower case.
-constexpr std::string_view kNextClause = ", failed to clean up ";
-
 /// A reason's quotes are of no level below this when its pod or sandbox is named without quotes: any
 /// quote ends it.
 constexpr int kAnyQuote = std::numeric_limits<int>::max();
