@@ -14,7 +14,7 @@ namespace {
 
 using S = Severity;
 
-constexpr std::array<HealthRule, 38> kRules{{
+constexpr std::array<HealthRule, 39> kRules{{
     {"IP-DUP-LOCAL", S::Error, "Two local endpoints hold the same IP address",
      "Two or more local endpoints have the same address in their IpConfigurations.",
      "Traffic for the address reaches only one of them; the other container looks dead.",
@@ -45,6 +45,15 @@ constexpr std::array<HealthRule, 38> kRules{{
      "were changed after the endpoint was created.",
      "hcnctl delete endpoint {endpoint}; create it again on network {network} with an address inside "
      "its subnets"},
+    {"EP-IP-RESERVED", S::Error, "An endpoint holds its subnet's network or broadcast address",
+     "A local endpoint's IPv4 address is the first (network) or the last (broadcast) address of a subnet "
+     "of its network (prefix /30 or shorter).",
+     "No host on the subnet may hold it: the gateway and peers treat packets to it as addressed to the "
+     "whole subnet or drop them, and the container looks dead.",
+     "The endpoint was created with a static address computed from the range (`10.244.1.0`), or the "
+     "network's prefix was changed after the endpoint was created.",
+     "hcnctl delete endpoint {endpoint}; create it again on network {network} with a host address of the "
+     "subnet (or none: HNS assigns one)"},
     {"NET-GATEWAY-OUTSIDE-SUBNET", S::Error, "A subnet's gateway is outside the subnet",
      "The NextHop of a subnet route is not inside the subnet's IpAddressPrefix.",
      "Endpoints get a default gateway they cannot reach on-link: nothing leaves the subnet.",

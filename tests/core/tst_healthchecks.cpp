@@ -605,6 +605,23 @@ std::vector<Case> cases()
     }
     {
         Host h;
+        h.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.0.0";
+        add("an endpoint on the subnet's network address", h, "EP-IP-RESERVED", true);
+        h.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.0.255";
+        add("an endpoint on the subnet's broadcast address", h, "EP-IP-RESERVED", true);
+        h.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.0.254";
+        add("the subnet's last host address", h, "EP-IP-RESERVED", false);
+        Host wide;
+        wide.networks[0] = network(kNet, "NAT", "10.0.0.0/16", "10.0.0.1");
+        wide.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.1.0";
+        add("an address ending in .0 inside a /16", wide, "EP-IP-RESERVED", false);
+        Host point;
+        point.networks[0] = network(kNet, "Transparent", "10.0.0.4/31", "10.0.0.5");
+        point.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.0.4";
+        add("either address of a /31", point, "EP-IP-RESERVED", false);
+    }
+    {
+        Host h;
         h.ep(2)["MacAddress"] = "00-15-5D-99-00-01";
         add("a MAC outside the pool", h, "EP-MAC-OUTSIDE-POOL", true);
         h.ep(2)["MacAddress"] = "00-15-5D-52-CF-FF";
