@@ -265,6 +265,14 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
      {"`Get-Service hns`; the System event log for hns crashes: `Get-WinEvent -LogName System -MaxEvents 50 "
       "| Where-Object Message -match 'Host Network Service'`.",
       "Retry after `Start-Service hns`; if it repeats, collect logs (collectlogs.ps1 from microsoft/SDN)."}},
+    {HCN_ERROR_CONSTANT(RpcCallFailedNotRun),
+     "RPC_S_CALL_FAILED_DNE: the call failed before the service ran it: the connection to the service broke "
+     "or the service went away as the call was made, so nothing was done.",
+     {"HNS (or a service it calls) stopped, crashed or restarted as the client called it.",
+      "WSL's networking set-up calling HNS while HNS restarts, after an update or a `wsl --shutdown`."},
+     {"`Get-Service hns`; the System event log for services that stopped: `Get-WinEvent -LogName System "
+      "-MaxEvents 50 | Where-Object Message -match 'terminated unexpectedly'`.",
+      "Retry once HNS runs (`Start-Service hns`); for WSL, `wsl --shutdown` and start it again."}},
     {HCN_ERROR_CONSTANT(ObjectAlreadyExists),
      "ERROR_OBJECT_ALREADY_EXISTS (Win32 error 5010): HNS already holds the object a create asked for, by "
      "its ID or its name. hcsshim logs it as `(0x1392)`.",

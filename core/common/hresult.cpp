@@ -67,6 +67,8 @@ constexpr std::array kHResults{
     HResultInfo{hr::NotSupported, "ERROR_NOT_SUPPORTED", "The request is not supported. "},
     HResultInfo{hr::BadNetName, "ERROR_BAD_NET_NAME", "The network name cannot be found. "},
     HResultInfo{hr::RpcCallFailed, "RPC_S_CALL_FAILED", "The remote procedure call failed. "},
+    HResultInfo{hr::RpcCallFailedNotRun, "RPC_S_CALL_FAILED_DNE",
+                "The remote procedure call failed and did not execute. "},
     HResultInfo{hr::ObjectAlreadyExists, "ERROR_OBJECT_ALREADY_EXISTS", "The object already exists. "},
     HResultInfo{hr::InvalidState, "ERROR_INVALID_STATE",
                 "The group or resource is not in the correct state to perform the requested operation. "},

@@ -240,27 +240,39 @@ std::optional<LoggedError> hnsErrorRecordIn(std::string_view text, std::string_v
     return error;
 }
 
-/// WSL's report of an HNS failure: `Detected user visible error:
+/// WSL's report of a failure of its networking: `Detected user visible error:
 /// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9` (or, in its `Error code:` line,
 /// the code's symbolic name: `.../HNS/ERROR_SERVICE_NOT_ACTIVE`), the code after `HNS/`, the step before
-/// it as what failed ("WSL ConfigureNetworking"). A name the error catalog does not know is kept as
-/// logged (LoggedError::codeName).
-std::optional<LoggedError> wslHnsErrorIn(std::string_view text, std::string_view lower)
+/// it as what failed ("WSL ConfigureNetworking"); without `HNS/`, the code right after a step of its
+/// networking (`.../ConfigureNetworking/0x800706bf`). A name the error catalog does not know is kept as
+/// logged (LoggedError::codeName). None for a WSL error of another step (`Wsl/Service/RegisterDistro/...`).
+std::optional<LoggedError> wslNetworkingErrorIn(std::string_view text, std::string_view lower)
 {
-    const std::size_t hns = lower.find("/hns/");
-    if (hns == std::string_view::npos)
+    std::size_t start = lower.find("wsl/");
+    while (start != std::string_view::npos && start > 0 && text[start - 1] != ' ' && text[start - 1] != '"' &&
+           text[start - 1] != '\'' && text[start - 1] != '`')
+        start = lower.find("wsl/", start + 1);
+    if (start == std::string_view::npos)
         return std::nullopt;
-    std::size_t start = hns;
-    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '"' && text[start - 1] != '\'' &&
-           text[start - 1] != '`')
-        --start;
-    if (!lower.substr(start).starts_with("wsl/"))
+    std::size_t pathEnd = start;
+    while (pathEnd < text.size() && (logged::isLoggedWordChar(text[pathEnd]) || text[pathEnd] == '/'))
+        ++pathEnd;
+    std::vector<std::string_view> segments;
+    for (std::size_t at = start; at < pathEnd;) {
+        const std::size_t slash = std::min(lower.find('/', at), pathEnd);
+        segments.push_back(text.substr(at, slash - at));
+        at = slash + 1;
+    }
+    // The code, and the step it failed: after `HNS/`, else the last segment after a networking step.
+    std::size_t codeAt = 0;
+    for (std::size_t i = 1; i + 1 < segments.size() && codeAt == 0; ++i)
+        if (equalsIgnoreCase(segments[i], "hns"))
+            codeAt = i + 1;
+    if (codeAt == 0 && segments.size() >= 3 && holdsIgnoringCase(segments[segments.size() - 2], "network"))
+        codeAt = segments.size() - 1;
+    if (codeAt == 0)
         return std::nullopt;
-    const std::string_view rest = text.substr(hns + 5);
-    std::size_t end = 0;
-    while (end < rest.size() && logged::isLoggedWordChar(rest[end]))
-        ++end;
-    const std::string_view token = rest.substr(0, end);
+    const std::string_view token = segments[codeAt];
     LoggedError error;
     if (token.starts_with("0x") || token.starts_with("0X")) {
         std::size_t at = 0;
@@ -280,8 +292,8 @@ std::optional<LoggedError> wslHnsErrorIn(std::string_view text, std::string_view
         else
             error.codeName = std::string(token);
     }
-    const std::string_view path = text.substr(start, hns - start);
-    error.operation = "WSL " + std::string(path.substr(path.rfind('/') + 1));
+    const std::string_view step = segments[codeAt - 1];
+    error.operation = "WSL " + std::string(equalsIgnoreCase(step, "hns") ? segments[codeAt - 2] : step);
     return error;
 }
 
@@ -600,7 +612,7 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         const std::string lower = lowerCopy(line);
         std::optional<LoggedError> record = hnsErrorRecordIn(lines[first].text, lower);
         if (!record)
-            record = wslHnsErrorIn(lines[first].text, lower);
+            record = wslNetworkingErrorIn(lines[first].text, lower);
         std::size_t last = first;
         if (!record) {
             record = logged::hashtableAnswerIn(lines[first].text, lower);

@@ -29,9 +29,9 @@ constexpr int kMaxErrorRecordLines = 12;
 /// restarting): the request was never refused.
 bool isUnreachableCode(std::optional<HResult> code)
 {
-    static constexpr HResult kUnreachable[] = {hr::RpcServerUnavailable, hr::EndpointMapperEmpty,
-                                               hr::RpcCallFailed,        hr::ServiceNotActive,
-                                               hr::ServiceDoesNotExist,  hr::ServiceDisabled};
+    static constexpr HResult kUnreachable[] = {
+        hr::RpcServerUnavailable, hr::EndpointMapperEmpty, hr::RpcCallFailed,  hr::RpcCallFailedNotRun,
+        hr::ServiceNotActive,     hr::ServiceDoesNotExist, hr::ServiceDisabled};
     return code &&
            std::find(std::begin(kUnreachable), std::end(kUnreachable), *code) != std::end(kUnreachable);
 }

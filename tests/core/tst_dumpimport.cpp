@@ -1588,6 +1588,18 @@ private slots:
                    "mapper.\" (3 times, lines 1-3)"};
         QTest::newRow("a WSL error of no HNS step is none")
             << "Detected user visible error: Wsl/Service/RegisterDistro/0x80070005" << QStringList{};
+        QTest::newRow("WSL's networking step without HNS/: its code")
+            << "Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/0x800706bf"
+            << QStringList{"1: the service called could not be reached (not running, restarting or not "
+                           "answering), so nothing was refused: WSL ConfigureNetworking failed: "
+                           "RPC_S_CALL_FAILED_DNE (0x800706BF), \"The remote procedure call failed and did "
+                           "not execute.\""};
+        QTest::newRow("a WSL path in quotes, a word before it")
+            << "Press any key to continue... 'Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/"
+               "ERROR_SERVICE_NOT_ACTIVE'"
+            << QStringList{"1: the service called could not be reached (not running, restarting or not "
+                           "answering), so nothing was refused: WSL ConfigureNetworking failed: "
+                           "ERROR_SERVICE_NOT_ACTIVE (0x80070426), \"The service has not been started.\""};
         const QString dupName = " -- HRESULT: 2147942452. Result: {\"Success\":false,\"Error\":\"You were "
                                 "not connected because a "
                                 "duplicate name exists on \nthe network. If joining a dom";

@@ -56,6 +56,7 @@ inline constexpr HResult InvalidData = makeHResult(0x8007000D);         ///< ERR
 inline constexpr HResult NotSupported = makeHResult(0x80070032);        ///< ERROR_NOT_SUPPORTED
 inline constexpr HResult BadNetName = makeHResult(0x80070043);          ///< ERROR_BAD_NET_NAME
 inline constexpr HResult RpcCallFailed = makeHResult(0x800706BE);       ///< RPC_S_CALL_FAILED
+inline constexpr HResult RpcCallFailedNotRun = makeHResult(0x800706BF); ///< RPC_S_CALL_FAILED_DNE
 inline constexpr HResult ObjectAlreadyExists =
     makeHResult(0x80071392);                                     ///< ERROR_OBJECT_ALREADY_EXISTS (5010)
 inline constexpr HResult InvalidState = makeHResult(0x8007139F); ///< ERROR_INVALID_STATE (5023)
