@@ -10,6 +10,7 @@
 #include "io/json_repair.h"
 #include "io/logged_error_message.h"
 #include "io/logged_words.h"
+#include "io/powershell_commands.h"
 #include "io/text_scan.h"
 
 #include <algorithm>
@@ -318,28 +319,18 @@ std::string invokeHnsRequestSaid(std::string_view text, std::string_view lower)
     const std::size_t call = lower.find("invoke-hnsrequest");
     if (call == std::string_view::npos)
         return {};
-    // The word after a parameter of the call (`-Method POST`, `-Type networks`, `-Id <guid>`).
-    const auto argument = [&](std::string_view parameter) {
-        const std::size_t at = lower.find(parameter, call);
-        if (at == std::string_view::npos)
-            return std::string_view();
-        std::size_t from = at + parameter.size();
-        while (from < text.size() && text[from] == ' ')
-            ++from;
-        std::size_t end = from;
-        while (end < text.size() && text[end] != ' ' && text[end] != ')')
-            ++end;
-        return text.substr(from, end - from);
-    };
-    const std::string method = lowerCopy(argument("-method "));
-    const std::string_view type = argument("-type ");
-    const std::string_view id = argument("-id ");
+    // Its arguments as PowerShell reads them (`-Method POST -Type networks -Id <guid>`, `-Type:"networks"`).
+    const std::string_view command = text.substr(call + 17);
+    const CommandArguments args = argumentsOf(commandWords(commandExtent(command)), 0, nullptr);
+    const std::string method = lowerCopy(args.first("method"));
+    const std::string type = args.first("type");
+    const std::string id = args.first("id");
     if (method.empty() || type.empty() || type.starts_with('$') || id.starts_with('$'))
         return {};
-    std::string said = restRequestSaid(method, std::string(type) + (id.empty() ? "" : "/" + std::string(id)));
+    std::string said = restRequestSaid(method, type + (id.empty() ? "" : "/" + id));
     if (said.empty())
         return {};
-    return said + " (Invoke-HnsRequest " + upperCopy(method) + " " + std::string(type) + ")";
+    return said + " (Invoke-HnsRequest " + upperCopy(method) + " " + type + ")";
 }
 
 std::string networkNamedOn(std::string_view text, std::string_view lower)

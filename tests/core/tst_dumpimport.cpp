@@ -1484,6 +1484,14 @@ private slots:
             << QStringList{
                    "1-3: HNS reported a failure: create network (Invoke-HnsRequest POST networks) failed: "
                    "HCN_E_NETWORK_ALREADY_EXISTS (0x803B0010), \"A network with this name already exists.\""};
+        QTest::newRow("the request its error record echoes, its arguments as PowerShell reads them")
+            << "Invoke-HnsRequest : @{Error=The endpoint was not found. ; ErrorCode=2151350274; "
+               "Success=False}\nAt line:1 char:1\n+ Invoke-HnsRequest -Method:DELETE -Type 'endpoints' -Id "
+               "\"9d1f0a2c-5b7e-4c3a-8e21-6f4b2d9c0a17\""
+            << QStringList{
+                   "1-3: HNS reported a failure: delete endpoint 9d1f0a2c-5b7e-4c3a-8e21-6f4b2d9c0a17 "
+                   "(Invoke-HnsRequest DELETE endpoints) failed: HCN_E_ENDPOINT_NOT_FOUND (0x803B0002), "
+                   "\"The endpoint was not found.\""};
         QTest::newRow("the line where a PowerShell error arose is no piece of its message")
             << "Invoke-HnsRequest : HNS failed with error : The network was not found\nAt "
                "C:\\k\\scripts\\hns.psm1:240 char:12"
