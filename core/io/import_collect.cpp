@@ -345,8 +345,7 @@ struct Collector
             return;
         }
         if (kind == ResourceKind::Invalid && isCniConfig(value)) {
-            const std::string text = "a CNI configuration (what a plugin is told to create), not HNS state; "
-                                     "not imported";
+            const std::string text = cniDocumentSaid(value);
             if (std::none_of(messages.begin(), messages.end(),
                              [&](const ImportMessage& m) { return m.source == source && m.message == text; }))
                 message(ImportSeverity::Info, first, last, text);

@@ -2,8 +2,10 @@
 
 #include "io/object_kinds.h"
 
+#include "common/capped_list.h"
 #include "common/json_member.h"
 #include "common/text.h"
+#include "common/utf8.h"
 #include "hcn/guid.h"
 #include "hcn/network_mode.h"
 #include "io/non_hns_objects.h"
@@ -112,6 +114,44 @@ bool isCniConfig(const nlohmann::json& value)
     // `"ipam": {"type": "host-local", ...}`: CNI's address plugin, lower case as CNI spells it.
     const auto ipam = value.find("ipam");
     return ipam != value.end() && ipam->is_object() && ipam->contains("type");
+}
+
+std::string cniDocumentSaid(const nlohmann::json& value)
+{
+    constexpr std::string_view kNotImported = ", not HNS state; not imported";
+    // An error result: `{"cniVersion": "1.0.0", "code": 100, "msg": "...", "details": "..."}`.
+    if (const auto code = value.find("code"); code != value.end() && code->is_number_integer()) {
+        const std::string msg = stringIn(value.contains("msg") ? &value["msg"] : nullptr);
+        return "a CNI plugin's error result (code " + std::to_string(code->get<std::int64_t>()) +
+               (msg.empty() ? "" : ": \"" + validUtf8(msg.substr(0, 200)) + "\"") + ")" +
+               std::string(kNotImported);
+    }
+    // A result: `ips` (CNI 0.3 on: `address`, `gateway`), or 0.2's `ip4` and `ip6` (`ip`, `gateway`).
+    std::vector<std::string> addresses;
+    const auto add = [&](const nlohmann::json& ip, std::string_view key) {
+        if (!ip.is_object() || addresses.size() >= 4)
+            return;
+        std::string said = stringIn(ip.contains(key) ? &ip[std::string(key)] : nullptr);
+        const std::string gateway = stringIn(ip.contains("gateway") ? &ip["gateway"] : nullptr);
+        if (!said.empty() && !gateway.empty())
+            said += " via " + gateway;
+        if (!said.empty())
+            addresses.push_back(validUtf8(said.substr(0, 100)));
+    };
+    if (const auto ips = value.find("ips"); ips != value.end() && ips->is_array())
+        for (const nlohmann::json& ip : *ips)
+            add(ip, "address");
+    for (const char* version : {"ip4", "ip6"})
+        if (const auto ip = value.find(version); ip != value.end())
+            add(*ip, "ip");
+    const bool result = value.contains("ips") || value.contains("ip4") || value.contains("ip6") ||
+                        value.contains("interfaces");
+    if (result && !value.contains("type") && !value.contains("plugins"))
+        return "a CNI plugin's result (" +
+               (addresses.empty() ? std::string("no address")
+                                  : "the addresses it gave: " + listedInWords(addresses)) +
+               ")" + std::string(kNotImported);
+    return "a CNI configuration (what a plugin is told to create)" + std::string(kNotImported);
 }
 
 ResourceKind classifyObject(const nlohmann::json& value, ResourceKind hint, bool& isV1)

@@ -25,6 +25,12 @@ bool isNetworkType(const nlohmann::json* type);
 /// lower-case `type` names its plugin): what a plugin is told to create, never an object HNS holds.
 bool isCniConfig(const nlohmann::json& value);
 
+/// What a CNI document (isCniConfig) is, as the import report says it: a plugin's result ("a CNI
+/// plugin's result (the addresses it gave: 10.244.1.5/24 via 10.244.1.1), not HNS state; not imported"),
+/// its error result (`code` and `msg`: "a CNI plugin's error result (code 100: "..."), ..."), else a
+/// configuration.
+std::string cniDocumentSaid(const nlohmann::json& value);
+
 /// Whether `object` is a network as Get-ContainerNetwork (Windows Server 2016's Containers PowerShell
 /// module) shows it: a network mode under `Mode`, no `Type`, and one of that object's other members.
 bool isContainerNetwork(const nlohmann::json& object);

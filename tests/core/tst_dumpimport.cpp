@@ -4824,6 +4824,22 @@ Alex Kim  10:42 AM
         QTest::newRow("a CNI configuration without its version: an ipam plugin")
             << R"({"name":"cbr0","type":"l2bridge","ipam":{"type":"azure-vnet-ipam"},"dns":{"Nameservers":["10.0.0.10"]}})"
             << QStringList{} << cni;
+        QTest::newRow("a CNI plugin's result: the addresses it gave")
+            << R"({"cniVersion":"1.0.0","interfaces":[{"name":"eth0"}],
+                  "ips":[{"address":"10.244.1.5/24","gateway":"10.244.1.1","interface":0}],"dns":{}})"
+            << QStringList{}
+            << "a CNI plugin's result (the addresses it gave: 10.244.1.5/24 via 10.244.1.1), not HNS state";
+        QTest::newRow("an older CNI plugin's result: ip4 and ip6")
+            << R"({"cniVersion":"0.2.0","ip4":{"ip":"10.0.0.5/24","gateway":"10.0.0.1"},
+                  "ip6":{"ip":"fd00::5/64"},"dns":{}})"
+            << QStringList{}
+            << "a CNI plugin's result (the addresses it gave: 10.0.0.5/24 via 10.0.0.1 and fd00::5/64), not "
+               "HNS state";
+        QTest::newRow("a CNI plugin's error result: its code and message")
+            << R"({"cniVersion":"0.2.0","code":100,"msg":"hnsCall failed in Win32: The network was not found."})"
+            << QStringList{}
+            << "a CNI plugin's error result (code 100: \"hnsCall failed in Win32: The network was not "
+               "found.\"), not HNS state";
         QTest::newRow("an HNS NAT policy")
             << R"({"Type":"NAT","InternalPort":80,"ExternalPort":8081,"Protocol":"TCP"})" << QStringList{}
             << QString();
