@@ -334,10 +334,16 @@ bool isRequestCommand(std::string_view text)
         return (c >= 'a' && c <= 'z') || c == '-';
     });
     if (program == "docker" || program == "docker.exe") {
-        static constexpr std::string_view kPrinting[] = {"logs",   "inspect", "ps",  "info",  "version",
-                                                         "events", "images",  "top", "stats", "help"};
+        static constexpr std::string_view kPrinting[] = {"logs",    "inspect", "ps",     "info",
+                                                         "version", "events",  "images", "top",
+                                                         "stats",   "help",    "ls",     "list"};
+        const auto printing = [](std::string_view word) {
+            return std::find(std::begin(kPrinting), std::end(kPrinting), word) != std::end(kPrinting);
+        };
+        // A management command's own printing one: `docker service ps web`, `docker network ls`.
+        const std::string_view after = trimBlanks(rest.substr(second.size()));
         return lowerWord && !t.ends_with(':') && !(t.ends_with('.') && !t.ends_with(" .")) &&
-               std::find(std::begin(kPrinting), std::end(kPrinting), second) == std::end(kPrinting);
+               !printing(second) && !printing(after.substr(0, after.find(' ')));
     }
     if (program == "hnsdiag" || program == "hnsdiag.exe")
         return lowerWord && second != "list";

@@ -6,6 +6,7 @@
 #include "io/json_repair.h"
 #include "io/statement_lines.h"
 #include "io/text_scan.h"
+#include "io/text_tables.h"
 
 #include <algorithm>
 #include <optional>
@@ -97,6 +98,28 @@ std::optional<bool> blankShownElsewhere(const std::vector<CleanedLine>& lines, s
     return withBlank;
 }
 
+/// Whether `a` and `b` are rows of one table (a header and its rows, `docker service ps`'s): two cells
+/// or more (a run of text after two blanks or more) start at the same columns in both. A console's wrap
+/// goes on anywhere in its line, never aligned so.
+bool alignedRows(std::string_view a, std::string_view b)
+{
+    const auto cellStarts = [](std::string_view line) {
+        std::vector<std::size_t> starts;
+        const std::vector<tables::Token> tokens = tables::splitTokens(line);
+        for (std::size_t i = 1; i < tokens.size(); ++i)
+            if (tokens[i].column >= tokens[i - 1].columnEnd + 2)
+                starts.push_back(tokens[i].column);
+        return starts;
+    };
+    const std::vector<std::size_t> first = cellStarts(a);
+    if (first.size() < 2)
+        return false;
+    std::size_t shared = 0;
+    for (const std::size_t column : cellStarts(b))
+        shared += std::binary_search(first.begin(), first.end(), column) ? 1 : 0;
+    return shared >= 2;
+}
+
 } // namespace
 
 char klogLevel(std::string_view line)
@@ -128,7 +151,8 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
     while (end < lines.size() && end - first < maxLines && codePointWidth(lines[end - 1].text) + 1 >= width) {
         const std::string_view next = trimBlanks(lines[end].text);
         if (next.empty() || opensStatement(next) || isFenceLine(next) || isPromptLine(next) ||
-            isCommandLine(next) || isPowerShellErrorRecordLine(next) || isHeadingLine(next))
+            isCommandLine(next) || isPowerShellErrorRecordLine(next) || isHeadingLine(next) ||
+            alignedRows(lines[end - 1].text, lines[end].text))
             break;
         // A line that ends a sentence was cut by the console only where lines before it show the console's
         // width (two of them as wide); alone, it is a line of its own (`... Element not found.`).

@@ -1362,6 +1362,16 @@ private slots:
                       "provided JSON reference is invalid. \\\",\\\"ErrorCode\\\":2151350300}\""
             << QStringList{"1: HNS reported a failure: " + invalidReference +
                            " (logged as \"Policy creation failed\")"};
+        QTest::newRow("docker stack ps: each row's error cell its own, the printing command no request")
+            << "PS C:\\> docker stack ps web\n"
+               "ID             NAME            NODE       DESIRED STATE   CURRENT STATE             ERROR  "
+               "                            PORTS\n"
+               "k3x9q2w8e1r4   web_api.1       WIN-NODE1  Running         Rejected 10 seconds ago   "
+               "\"hnsCall failed in Win32: The …\"\n"
+               "p0o9i8u7y6t5    \\_ web_api.1   WIN-NODE1  Shutdown        Rejected 25 seconds ago   "
+               "\"hnsCall failed in Win32: The …\"\n"
+               "z1x2c3v4b5n6   web_db.1        WIN-NODE2  Running         Running 2 minutes ago\n"
+            << QStringList{"3: HNS refused a request: hnsCall failed: \"The …\" (cut) (2 times, lines 3-4)"};
         QTest::newRow("hcsshim's error without HNS's answer")
             << klog + "Policy creation failed: hcnCreateLoadBalancer failed in Win32: The provided JSON "
                       "reference is invalid. (0x803b001c)"
