@@ -1306,7 +1306,12 @@ private:
                 } catch (const nlohmann::json::exception&) {
                 }
             }
-            reportFailedAnswer(value, first, last, context, strings.inString() && value.contains("Error"));
+            // The blank lines the cut took in after it are none of it.
+            std::size_t lastText = c.lastLine;
+            while (lastText > at.line && trimBlanks(m_lines[lastText].text).empty())
+                --lastText;
+            reportFailedAnswer(value, first, lineAt({lastText, std::string::npos}), context,
+                               strings.inString() && value.contains("Error"));
             return true;
         }
         const std::optional<CutStringMember> member = cutStringMember(c.json);

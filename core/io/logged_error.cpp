@@ -10,6 +10,7 @@
 #include "hcn/resource_kind.h"
 #include "io/cmdlet_error_records.h"
 #include "io/hns_event_records.h"
+#include "io/hns_trace_failures.h"
 #include "io/logged_error_codes.h"
 #include "io/logged_error_message.h"
 #include "io/logged_failed_steps.h"
@@ -576,6 +577,20 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
         answer.message = std::move(said.message);
         answer.messageCut = false;
     }
+    // A cut answer whose message is a Windows message whole, to its full stop (of its code; without one,
+    // of the code its text is the message of), lost nothing of it: the cut came after it (the code span
+    // or the paste closed before the answer did).
+    if (answer.messageCut) {
+        std::string_view whole = answer.message;
+        while (!whole.empty() && (whole.back() == ' ' || whole.back() == '`' || whole.back() == '\''))
+            whole.remove_suffix(1);
+        if (whole.ends_with('.') &&
+            (answer.code ? hresultWordingOf(*answer.code, whole, WordingMatch::Whole).has_value()
+                         : hresultOfMessage(whole).has_value())) {
+            answer.message = std::string(whole);
+            answer.messageCut = false;
+        }
+    }
     // The last word of a cut message may be cut too (`choose anoth`): the message ends before it, unless
     // a Windows message of its code has that word whole.
     if (const std::size_t blank = answer.message.rfind(' ');
@@ -611,6 +626,11 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
         if (std::optional<LoggedRefusal> answer = logged::listAnswerAt(lines, first)) {
             first = answer->lastLine;
             refusals.push_back(std::move(*answer));
+            continue;
+        }
+        if (std::optional<LoggedRefusal> trace = hnsTraceFailureAt(lines, first)) {
+            first = trace->lastLine;
+            refusals.push_back(std::move(*trace));
             continue;
         }
         if (!holdsAnyIgnoringCase(line, {"fail", "error", "hns", "hostnetsvc", "hcn_e_"}))

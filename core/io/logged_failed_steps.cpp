@@ -74,13 +74,63 @@ std::size_t stepStart(std::string_view lower, std::size_t from, std::size_t to, 
         for (const std::string_view lead : {"failed to ", "error "})
             if (rest.starts_with(lead))
                 return at + lead.size();
+        // Not hcsshim's wrapper of its call (`failed during hnsCallRawResponse: `).
         if (rest.starts_with("failed ")) {
             const std::string_view word = rest.substr(7, rest.substr(7).find(' '));
-            if (word.size() > 3 && word.ends_with("ing"))
+            if (word.size() > 3 && word.ends_with("ing") && word != "during")
                 return at + 7;
         }
     }
     return std::string_view::npos;
+}
+
+/// dockerd's API call a part of a line names (`Handler for POST /v1.25/networks/create returned error`): its
+/// step in words where the path says one of networks or containers ("create network (Docker API POST
+/// /networks/create)", "delete network nat (Docker API DELETE /networks/nat)"), else the call ("Docker API
+/// POST /swarm/init"); empty for any other part.
+std::string dockerApiCallOf(std::string_view part)
+{
+    const std::string lower = lowerCopy(trimBlanks(part));
+    constexpr std::string_view kLead = "handler for ";
+    constexpr std::string_view kTail = " returned error";
+    if (!lower.starts_with(kLead) || !lower.ends_with(kTail))
+        return {};
+    const std::string_view call =
+        trimBlanks(part).substr(kLead.size(), lower.size() - kLead.size() - kTail.size());
+    const std::size_t blank = call.find(' ');
+    if (blank == std::string_view::npos)
+        return {};
+    const std::string method = upperCopy(call.substr(0, blank));
+    std::string_view path = call.substr(blank + 1);
+    if (!path.starts_with('/') || path.find(' ') != std::string_view::npos ||
+        !std::all_of(method.begin(), method.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return {};
+    // The API version it was called with is no part of the step (`/v1.25/networks/create`).
+    if (path.size() > 2 && (path[1] == 'v' || path[1] == 'V') &&
+        std::isdigit(static_cast<unsigned char>(path[2])))
+        if (const std::size_t next = path.find('/', 1); next != std::string_view::npos)
+            path = path.substr(next);
+    const std::string said = "Docker API " + method + " " + std::string(path);
+    std::vector<std::string_view> segments;
+    for (std::size_t at = 1; at <= path.size();) {
+        const std::size_t slash = std::min(path.find('/', at), path.size());
+        segments.push_back(path.substr(at, slash - at));
+        at = slash + 1;
+    }
+    std::string step;
+    for (const auto& [plural, kind] :
+         {std::pair{std::string_view("networks"), std::string_view("network")},
+          std::pair{std::string_view("containers"), std::string_view("container")}}) {
+        if (segments.empty() || segments[0] != plural)
+            continue;
+        if (segments.size() == 2 && segments[1] == "create" && method == "POST")
+            step = "create " + std::string(kind);
+        else if (segments.size() == 2 && method == "DELETE")
+            step = "delete " + std::string(kind) + " " + std::string(segments[1]);
+        else if (segments.size() == 3 && method == "POST" && !segments[2].empty())
+            step = std::string(segments[2]) + " " + std::string(kind) + " " + std::string(segments[1]);
+    }
+    return step.empty() ? said : step + " (" + said + ")";
 }
 
 /// The step a daemon names before `HNS failed with error` (docker's `failed to create endpoint web on
@@ -113,6 +163,13 @@ std::string daemonStepOf(std::string_view text, std::string_view lower, LoggedEr
         ++start;
     if (lower.substr(start, end - start).starts_with("error response from daemon"))
         return {};
+    if (std::string call = dockerApiCallOf(text.substr(start, end - start)); !call.empty()) {
+        if (into) {
+            into->remoteDriver = remote;
+            verbAndKindOf(call, *into);
+        }
+        return call;
+    }
     const std::size_t from = stepStart(lower, start, end);
     if (from == std::string_view::npos)
         return {};

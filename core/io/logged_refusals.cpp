@@ -12,6 +12,7 @@
 #include "io/wrapped_lines.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -36,19 +37,40 @@ bool isUnreachableCode(std::optional<HResult> code)
            std::find(std::begin(kUnreachable), std::end(kUnreachable), *code) != std::end(kUnreachable);
 }
 
-/// The message of a structured klog record that says a step failed, before the error in its `err` field
-/// (kube-proxy's `] "Policy creation failed" err="..."`); empty for any other line.
+/// Where the message of a klog record starts: after the `] ` that closes its source (`proxier.go:1034] `),
+/// also where a log viewer's columns stand before the record; npos for a line that holds none.
+std::size_t klogMessageStart(std::string_view text)
+{
+    for (std::size_t at = text.find("] "); at != std::string_view::npos; at = text.find("] ", at + 1)) {
+        std::size_t digits = at;
+        while (digits > 0 && std::isdigit(static_cast<unsigned char>(text[digits - 1])))
+            --digits;
+        if (digits < at && digits >= 4 && text.substr(digits - 4, 4) == ".go:")
+            return at + 2;
+    }
+    return std::string_view::npos;
+}
+
+/// The message of a klog record that says a step failed, before the error: in a structured record's
+/// `err` field (kube-proxy's `] "Policy creation failed" err="..."`), or after `: ` (`] Policy creation
+/// failed: hnsCall failed ...`); empty for any other line.
 std::string failedStepOfRecord(std::string_view text)
 {
     constexpr std::size_t kMaxStepWords = 8;
-    const std::size_t open = text.find("] \"");
-    if (open == std::string_view::npos || klogLevel(text) == '\0')
+    const std::size_t from = klogMessageStart(text);
+    if (from == std::string_view::npos)
         return {};
-    const std::size_t from = open + 3;
-    const std::size_t close = text.find('"', from);
-    if (close == std::string_view::npos || text.substr(close + 1, 6) != " err=\"")
+    const bool quoted = text.substr(from).starts_with('"');
+    const std::size_t close = quoted ? text.find('"', from + 1) : text.find(": ", from);
+    if (close == std::string_view::npos || (quoted && text.substr(close + 1, 6) != " err=\""))
         return {};
-    const std::string_view step = text.substr(from, close - from);
+    const std::string_view step = text.substr(from + (quoted ? 1 : 0), close - from - (quoted ? 1 : 0));
+    // Unquoted, the step is words only (`Policy creation failed`), none of them a call of HNS's
+    // (`HNSCall Method POST Path /endpoints failed` is the call that failed, said already).
+    if (!quoted && (!std::all_of(step.begin(), step.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) || c == ' ';
+        }) || holdsAnyIgnoringCase(step, {"hns", "hcn"})))
+        return {};
     if (!lowerCopy(step).ends_with(" failed") ||
         std::size_t(std::count(step.begin(), step.end(), ' ')) >= kMaxStepWords)
         return {};

@@ -156,7 +156,10 @@ std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t fi
             break;
         // A line that ends a sentence was cut by the console only where lines before it show the console's
         // width (two of them as wide); alone, it is a line of its own (`... Element not found.`).
-        const std::string_view before = trimBlanks(lines[end - 1].text);
+        // The marks that close markdown emphasis or a code span after it (`... incorrect._`) end it too.
+        std::string_view before = trimBlanks(lines[end - 1].text);
+        while (!before.empty() && (before.back() == '_' || before.back() == '*' || before.back() == '`'))
+            before.remove_suffix(1);
         if (end - 1 == first && !before.empty() &&
             std::string_view(".!?").find(before.back()) != std::string_view::npos)
             break;

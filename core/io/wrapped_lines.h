@@ -28,8 +28,9 @@ bool opensLogRecord(std::string_view line);
 /// less where the blank the console broke at was trimmed) and the next line is not blank and opens no
 /// statement of its own (opensStatement: a log record, docker's `Error: ...` after its error), prompt,
 /// command, fence or line of a PowerShell error record (`At C:\x.ps1:3 char:5`), or is the next row of a
-/// table (two cells or more start at the same columns as the line before's); a line
-/// ending a sentence goes on only where it is not the first (two lines as wide show the console's width).
+/// table (two cells or more start at the same columns as the line before's); a line ending a sentence
+/// (before the marks that close markdown emphasis, `._`) goes on only where it is not the first (two
+/// lines as wide show the console's width).
 /// first + 1 when lines[first] is no console-wide line. At most `maxLines` lines.
 std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t maxLines);
 

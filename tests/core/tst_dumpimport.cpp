@@ -1355,13 +1355,68 @@ private slots:
             << klog + "Policy creation failed: hcnCreateLoadBalancer failed in Win32: The provided JSON "
                       "reference is invalid. (0x803b001c) {\"Success\":false,\"Error\":\"The provided JSON "
                       "reference is invalid. \",\"ErrorCode\":2151350300}"
-            << QStringList{"1: HNS reported a failure: " + invalidReference};
+            << QStringList{"1: HNS reported a failure: " + invalidReference +
+                           " (logged as \"Policy creation failed\")"};
         QTest::newRow("the same, escaped in a klog field")
             << klog + "\"Policy creation failed\" err=\"hcnCreateLoadBalancer failed in Win32: The provided "
                       "JSON reference is invalid. (0x803b001c) {\\\"Success\\\":false,\\\"Error\\\":\\\"The "
                       "provided JSON reference is invalid. \\\",\\\"ErrorCode\\\":2151350300}\""
             << QStringList{"1: HNS reported a failure: " + invalidReference +
                            " (logged as \"Policy creation failed\")"};
+        QTest::newRow("hcsshim's wrapper of its call between the daemon's step and hnsCall")
+            << "time=\"2020-07-04T23:39:01Z\" level=error msg=\"Failed creating ingress network: failed "
+               "during "
+               "hnsCallRawResponse: hnsCall failed in Win32: An adapter was not found. (0x803b0006)\""
+            << QStringList{"1: HNS refused a request: create ingress network failed: HCN_E_ADAPTER_NOT_FOUND "
+                           "(0x803B0006), \"An adapter was not found.\""};
+        QTest::newRow("a klog record's step before its error, a log viewer's columns before it")
+            << "1320802 mai 09 18:41  Error  kube-proxy  0 E0509 18:41:13.804062    3176 proxier.go:1034] "
+               "Policy "
+               "creation failed: hnsCall failed in Win32: The provided policy configuration is invalid or "
+               "missing parameters. (0x803b000d)"
+            << QStringList{
+                   "1: HNS refused a request: hnsCall failed: HCN_E_INVALID_POLICY (0x803B000D), \"The "
+                   "provided policy configuration is invalid or missing parameters.\" (logged as "
+                   "\"Policy creation failed\")"};
+        QTest::newRow("dockerd's API handler names the call")
+            << "> Handler for POST /v1.25/networks/create returned error: HNS failed with error : The "
+               "parameter is incorrect. "
+            << QStringList{
+                   "1: HNS refused a request: create network (Docker API POST /networks/create) failed: "
+                   "E_INVALIDARG (0x80070057), \"The parameter is incorrect.\" (code from the message "
+                   "text)"};
+        QTest::newRow("dockerd's API handler of a deletion")
+            << "Handler for DELETE /v1.41/networks/nat returned error: HNS failed with error : The network "
+               "was not found."
+            << QStringList{"1: HNS refused a request: delete network nat (Docker API DELETE /networks/nat) "
+                           "failed: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was not found.\" "
+                           "(code from the message text)"};
+        QTest::newRow("two lines, each a sentence in markdown emphasis: two failures")
+            << "**docker network create -d transparent mynet**  fails _HNS failed with error : The "
+               "Parameter is incorrect._\n**docker compose up -d** without any parameters fails with _HNS "
+               "failed with error : The parameter is incorrect._"
+            << QStringList{"1: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
+                           "incorrect.\" (code from the message text) (2 times, lines 1-2)"};
+        QTest::newRow("HNS's trace: a WIL failure record's fields one a line")
+            << "What kinds of logs do we need:\n\thresult: \t0x803B0017\n\tmessage: \tEntity "
+               "B95D0C5E-57D4-412B-B571-18A81A16E005 is in invalid State\n\tmodule: \thostnetsvc.dll\n\n"
+               "The trace shows the network"
+            << QStringList{"2-4: HNS refused a request: HCN_E_DEGRADED_OPERATION (0x803B0017), \"Entity "
+                           "B95D0C5E-57D4-412B-B571-18A81A16E005 is in invalid State\""};
+        QTest::newRow("HNS's trace record under its provider's line, its call context the step")
+            << "Microsoft-Windows-Host-Network-Service\tActivityError\t07-18-2024 07:30:45.611\n"
+               "\tcallContext: \t\\HnsRpcV2_Open\n\tfailureType: \t0\n\thresult: \t0x803B0001\n"
+               "\tmessage: \t\n\tthreadId: \t4120"
+            << QStringList{"2-6: HNS refused a request: HnsRpcV2_Open failed: HCN_E_NETWORK_NOT_FOUND "
+                           "(0x803B0001), \"The network was not found.\""};
+        QTest::newRow("fields of another module's trace: none")
+            << "\thresult: \t0x80070005\n\tmessage: \tAccess is denied.\n\tmodule: \twslservice.exe"
+            << QStringList{};
+        QTest::newRow("an answer cut after its whole Windows message, a blank line after it")
+            << "Looking at the logs:\n` 0x800700B7 | HcnCreateNetwork {\"Success\":false,\"Error\":\"Cannot "
+               "create a file when that file already exists. `\n\nThis is it."
+            << QStringList{"2: HNS reported a failure: HcnCreateNetwork failed: ERROR_ALREADY_EXISTS "
+                           "(0x800700B7), \"Cannot create a file when that file already exists.\""};
         QTest::newRow("docker stack ps: each row's error cell its own, the printing command no request")
             << "PS C:\\> docker stack ps web\n"
                "ID             NAME            NODE       DESIRED STATE   CURRENT STATE             ERROR  "
@@ -1375,7 +1430,8 @@ private slots:
         QTest::newRow("hcsshim's error without HNS's answer")
             << klog + "Policy creation failed: hcnCreateLoadBalancer failed in Win32: The provided JSON "
                       "reference is invalid. (0x803b001c)"
-            << QStringList{"1: HNS refused a request: " + invalidReference};
+            << QStringList{"1: HNS refused a request: " + invalidReference +
+                           " (logged as \"Policy creation failed\")"};
         QTest::newRow("a Win32 error number in a klog field")
             << klog + "\"Policy creation failed\" err=\"hnsCall failed in Win32: The object already exists. "
                       "(0x1392)\""
@@ -1439,7 +1495,8 @@ private slots:
                "\n   90409 Mar 14 07:12  Information kube-proxy   0 I0314 07:12:09.398654    2240 "
                "proxier.go:117] Hns Endpoint resource, {\"ID\":\"7C39E504-B2D6-4F81-A043-5E9DBC2F613A\","
                "\"Name\":\"Ethernet\",\"IPAddress\":\"10.244.1.9\"}"
-            << QStringList{"2: HNS refused a request: hnsCall failed: " + portExists};
+            << QStringList{"2: HNS refused a request: hnsCall failed: " + portExists +
+                           " (logged as \"Policy creation failed\")"};
         QTest::newRow("a message without a code ends at its sentence, not at the next command")
             << "> PS C:\\Users\\Administrator> docker network create -d transparent mynet\n"
                "> Error response from daemon: HNS failed with error : Element not found.\n"
@@ -2126,7 +2183,7 @@ private slots:
             "with it",
             "2: HNS reported a failure: hcnCreateEndpoint failed: HCN_E_ADDR_INVALID_OR_RESERVED "
             "(0x803B002F), "
-            "\"An address provided is invalid or reserved.\"",
+            "\"An address provided is invalid or reserved.\" (logged as \"RunPodSandbox failed\")",
             "3: the program that logs it waits for HNS endpoint \"vxlan0\", which HNS does not have: it "
             "looked for it 2 times, retrying each time, and has not started (lines 3-4)",
             "5: the log says HNS has no network \"l2net\" (looked up by name) at line 5",
@@ -2969,12 +3026,14 @@ private slots:
             "report-order-paste.txt:9-13 info: a WinNAT instance (Get-NetNat), not an HNS object; not "
             "imported",
             "report-order-paste.txt:16 warning: HNS refused a request: hcnCreateEndpoint failed: " +
-                portExists + "16, 20)",
+                QString(portExists)
+                    .replace(" (2 times", " (logged as \"Endpoint creation failed\") (2 times") +
+                "16, 20)",
             "report-order-paste.txt:17 info: endpoint web-7d9f (5E2C8A17-3B94-4D60-A1F8-27C0D9E4B6A3): not "
             "carried in full by the dump: Policies: not expanded by PowerShell (System.Object[])",
             "report-order-paste.txt:18 warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
-            "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The provided JSON reference is invalid.\" (2 "
-            "times, lines 18-19)"};
+            "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The provided JSON reference is invalid.\" (logged "
+            "as \"Policy creation failed\") (2 times, lines 18-19)"};
         const QStringList event{
             "report-order-event.txt:5 info: a request HNS failed (\"HNS failed to create endpoint with "
             "settings\"), not an object it holds; not imported; the error logged with it: " +

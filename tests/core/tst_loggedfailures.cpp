@@ -796,7 +796,7 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
            "<nil>`"
         << QStringList{"warning 1-1: HNS refused a request: HCN_E_PORT_NOT_FOUND (0x803B0007), \"The "
                        "switch-port was not found.\"" +
-                       fromText};
+                       fromText + " (logged as \"Remote endpoint creation failed\")"};
     QTest::newRow("a wrap inside a word still reads on")
         << klog + "failed to create endpoint web on network nat: HNS failed with error : The object alre\n"
                   "ady exists."

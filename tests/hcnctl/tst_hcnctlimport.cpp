@@ -363,9 +363,9 @@ private slots:
                  qPrintable(run.out));
         const QString file = "kube-proxy-refused-requests.log";
         for (const QString& line :
-             {file +
-                  ":3: warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
-                  "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The provided JSON reference is invalid.\"\n",
+             {file + ":3: warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
+                     "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The provided JSON reference is invalid.\" "
+                     "(logged as \"Policy creation failed\")\n",
               file +
                   ":4-5: warning: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
                   "(0x803B0013), \"The specified port already exists.\" (logged as \"Remote endpoint "
@@ -398,7 +398,7 @@ private slots:
                      "-d --name web3 ...)\n",
               file + ":12: warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
                      "HCN_E_INVALID_JSON_REFERENCE (0x803B001C), \"The reference is invalid in the JSON "
-                     "document.\" (code from the message text)\n"})
+                     "document.\" (code from the message text) (logged as \"Policy creation failed\")\n"})
             QVERIFY2(run.err.contains("hcnctl: import: " + line), qPrintable(run.err));
         QCOMPARE(run.err.count("HNS re"), 4);
     }
