@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "io/docker_commands.h"
+#include "io/hnsdiag_commands.h"
 #include "io/logged_words.h"
 #include "io/powershell_commands.h"
 #include "io/request_answer.h"
@@ -343,16 +344,24 @@ std::string commandText(const std::vector<CleanedLine>& lines, std::size_t i, st
 }
 
 /// The texts of a line a command may stand in: the line and each markdown code span in it
-/// (`` `New-HnsNetwork ...` ``).
+/// (`` `New-HnsNetwork ...` ``, ``` ``hnsdiag.exe delete endpoints <id>`` ```: a span opens with a run of
+/// backticks and closes with the next run of as many).
 std::vector<std::string_view> commandCandidates(std::string_view text)
 {
     std::vector<std::string_view> candidates{text};
+    const auto runAt = [&text](std::size_t at) {
+        const std::size_t end = text.find_first_not_of('`', at);
+        return (end == std::string_view::npos ? text.size() : end) - at;
+    };
     for (std::size_t open = text.find('`'); open != std::string_view::npos;) {
-        const std::size_t close = text.find('`', open + 1);
+        const std::size_t ticks = runAt(open);
+        std::size_t close = text.find('`', open + ticks);
+        while (close != std::string_view::npos && runAt(close) != ticks)
+            close = text.find('`', close + runAt(close));
         if (close == std::string_view::npos)
             break;
-        candidates.push_back(text.substr(open + 1, close - open - 1));
-        open = text.find('`', close + 1);
+        candidates.push_back(text.substr(open + ticks, close - open - ticks));
+        open = text.find('`', close + ticks);
     }
     return candidates;
 }
@@ -483,7 +492,8 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
         const bool hns = findIgnoringCase(lines[i].text, "-hns") != std::string_view::npos ||
                          findIgnoringCase(lines[i].text, "-containernetwork") != std::string_view::npos;
         const bool docker = mayHoldDockerNetworkCommand(lines[i].text);
-        if (!hns && !docker)
+        const bool hnsdiag = mayHoldHnsdiagCommand(lines[i].text);
+        if (!hns && !docker && !hnsdiag)
             continue;
         if (tables::inRuns(shown, lines[i].sourceLine))
             continue;
@@ -529,6 +539,42 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                         found.at.push_back(i);
                         read = true;
                     }
+                }
+            if (hnsdiag && !trimBlanks(candidate).starts_with('|'))
+                for (const std::string_view statement : splitOutside(candidate, ";|")) {
+                    const std::optional<HnsdiagDeletion> d = hnsdiagDeletionIn(statement);
+                    if (!d)
+                        continue;
+                    // hnsdiag takes the object's ID alone: a GUID, a variable holding one, or a word written
+                    // in its place (`<id>`, `[EndpointID]`, `endpoint_id`); any other word is prose.
+                    std::vector<std::string> placeholders = templatePlaceholdersIn(statement);
+                    const bool given = tables::isGuid(d->id) || !variableOf(d->id).empty();
+                    if (placeholders.empty() && !given && namesAnIdInItsPlace(d->id))
+                        placeholders.push_back(d->id);
+                    if (placeholders.empty() && !given)
+                        continue;
+                    LoggedRequest r;
+                    r.asker = LoggedRequest::Asker::Command;
+                    r.by = d->by;
+                    r.kind = d->kind;
+                    r.line = lines[i].sourceLine;
+                    r.loggedAt = {{lines[i].sourceLine, lines[last].sourceLine}};
+                    CommandDeletion deleted{r.by, r.kind, {}, {}, false, r.line, lines[last].sourceLine};
+                    if (placeholders.empty()) {
+                        targetNamedBy(d->id, true, created, deleted);
+                        r.what = "delete " + objectWithId(d->id, d->object, created);
+                    } else {
+                        // A placeholder names no object: the deletion reaches none.
+                        r.what =
+                            "delete " + std::string(d->object) + " " + d->id + templateSaid(placeholders);
+                    }
+                    if (cut)
+                        r.what += kCutCommandSaid;
+                    if (!deleted.id.empty() || !deleted.name.empty())
+                        found.deletions.push_back(std::move(deleted));
+                    found.requests.push_back(std::move(r));
+                    found.at.push_back(i);
+                    read = true;
                 }
             if (!hns)
                 continue;

@@ -4,8 +4,10 @@
 // labl2 -AddressPrefix 10.0.7.0/24 -Gateway 10.0.7.1`, `New-HnsEndpoint -NetworkId $network.ID
 // -IPAddress 10.0.7.20`, `Get-HnsNetwork | ? Name -eq l2net | Remove-HnsNetwork`, `Get-HnsPolicyList |
 // Remove-HnsPolicyList`, parameters shortened as PowerShell allows (`-Addr` for `-AddressPrefix`,
-// powershell_commands.h). Each is a request to HNS, never an object. The deletions (and the Containers
-// module's `Remove-ContainerNetwork -Name net1`) also say which objects they delete, where the text tells.
+// powershell_commands.h), docker's network commands (docker_commands.h) and hnsdiag's deletions
+// (`hnsdiag delete endpoints <id>`, hnsdiag_commands.h). Each is a request to HNS, never an object. The
+// deletions (and the Containers module's `Remove-ContainerNetwork -Name net1`) also say which objects they
+// delete, where the text tells.
 
 #include "hcn/dump_text.h"
 #include "hcn/resource_kind.h"

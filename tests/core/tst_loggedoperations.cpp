@@ -346,6 +346,11 @@ void TestLoggedOperations::typedDeletionReachesObjectsPrintedBeforeIt_data()
         << QStringList{"l2keep"};
     QTest::newRow("the removal's own error record refuses it")
         << "typed-deletion-remove-containernetwork-refused.txt" << QStringList{} << QStringList{"labA"};
+    QTest::newRow("hnsdiag delete of a GUID in any case; a placeholder deletes none")
+        << "typed-deletion-hnsdiag.txt"
+        << QStringList{"podA_eth0: a command at line 16 (hnsdiag delete endpoints) deletes it after it was "
+                       "printed (lines 3-8); the snapshot shows it as printed, it may be gone"}
+        << QStringList{"podB_eth0"};
 }
 
 void TestLoggedOperations::typedDeletionReachesObjectsPrintedBeforeIt()
@@ -998,6 +1003,22 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                        "times), 3 (2 times), 48, 211; the count fell from 212 to 3 at line 5",
                        "13-14 info: HNS endpoints counted 2 times, 11-02 21:14 to 11-02 21:16: 60, 58"};
     QTest::newRow("a count once, in prose: nothing of HNS") << "counts-once-and-prose.txt" << QStringList{};
+    // hnsdiag's deletions are typed deletions: the object of the ID given, or a word written in the ID's
+    // place (`<namespace-id>`, `endpoint_id`, `EndpointId`), which names none; prose naming hnsdiag, its
+    // listings and `reset` ask nothing.
+    QTest::newRow("hnsdiag delete of each kind, by GUID, variable or placeholder; prose asks nothing")
+        << "hnsdiag-delete-commands.txt"
+        << QStringList{
+               "3 info: a command (hnsdiag delete endpoints) that asks HNS to delete endpoint endpoint_id (a "
+               "template: endpoint_id is a placeholder, not a value) at line 3",
+               "6 info: a command (hnsdiag delete networks) that asks HNS to delete network "
+               "4c0e2a7b-91d3-4f6e-8a25-b7d1c9e03f48 at line 6",
+               "7 info: a command (hnsdiag delete namespaces) that asks HNS to delete namespace "
+               "<namespace-id> (a template: <namespace-id> is a placeholder, not a value) at line 7",
+               "8 info: a command (hnsdiag delete loadbalancers) that asks HNS to delete the load balancer "
+               "$lb holds at line 8",
+               "9 info: a command (hnsdiag delete endpoints) that asks HNS to delete endpoint EndpointId (a "
+               "template: EndpointId is a placeholder, not a value) at line 9"};
 }
 
 void TestLoggedOperations::saysWhatALogDoesWithHns()
