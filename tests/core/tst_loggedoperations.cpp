@@ -1019,6 +1019,30 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "$lb holds at line 8",
                "9 info: a command (hnsdiag delete endpoints) that asks HNS to delete endpoint EndpointId (a "
                "template: EndpointId is a placeholder, not a value) at line 9"};
+    // A listing whose output is empty (the next prompt, or a blank line, and then the end of its block or
+    // of the paste) tells HNS held none of them, or none matched its filter.
+    QTest::newRow("HNS listings that printed nothing: none held, none matched")
+        << "get-hns-listings-empty-output.txt"
+        << QStringList{
+               "3-4 info: a command (Get-HnsNetwork) that asks HNS to list every network, which printed "
+               "nothing: HNS held no network when it was typed at line 3",
+               "8-9 info: a command (Get-HnsEndpoint) that asks HNS to list the endpoints named cbr0_ep, "
+               "which printed nothing: none of HNS's endpoints matched when it was typed at line 8",
+               "12-13 info: a command (Get-HnsPolicyList) that asks HNS to list policy list "
+               "5b1d8e3a-70c4-4f29-a6e5-2c9f0b7d4a13, which printed nothing: none of HNS's policy lists "
+               "matched when it was typed at line 12",
+               "16-17 info: a command (Get-HnsNamespace) that asks HNS to list the namespaces whose "
+               "IsDefault is true, which printed nothing: none of HNS's namespaces matched when it was "
+               "typed at line 16",
+               "19-20 info: a command (Get-HnsEndpoint) that asks HNS to list the endpoints whose IPAddress "
+               "is like 10.244.*, which printed nothing: none of HNS's endpoints matched when it was typed "
+               "at line 19"};
+    // Output the poster did not paste (a fence, prose or the paste's end right after the command), a
+    // listing assigned, redirected or piped on, and prose naming a cmdlet say nothing of what HNS held.
+    QTest::newRow("HNS listings whose output is not pasted, or printed elsewhere: nothing said")
+        << "get-hns-listings-output-not-pasted.txt"
+        << QStringList{
+               "27 info: a command (Remove-HnsNetwork) that asks HNS to delete every network at line 27"};
 }
 
 void TestLoggedOperations::saysWhatALogDoesWithHns()
