@@ -502,17 +502,24 @@ bool onlyShapesTheListing(std::string_view word)
 /// none: nothing is said of it. Not for a listing assigned to a variable, piped to a command that does
 /// more than print it, or redirected: those print nothing of what HNS listed.
 std::optional<LoggedRequest> emptyListingAt(const std::vector<CleanedLine>& lines, std::size_t i,
-                                            const CreatedNames& created)
+                                            const CreatedNames& created, std::vector<bool>& insideFence)
 {
     if (i + 1 >= lines.size() || !trimBlanks(lines[i + 1].text).empty())
         return std::nullopt;
     if (i + 2 < lines.size()) {
         if (!isFenceLine(lines[i + 2].text))
             return std::nullopt;
-        bool inside = false; // the fence closes the block the command stands in
-        for (std::size_t k = 0; k < i; ++k)
-            inside = inside != isFenceLine(lines[k].text);
-        if (!inside)
+        // The fence closes the block the command stands in. Whether each line stands inside a fenced
+        // block is found once, the first time a listing asks.
+        if (insideFence.empty()) {
+            insideFence.resize(lines.size());
+            bool inside = false;
+            for (std::size_t k = 0; k < lines.size(); ++k) {
+                insideFence[k] = inside;
+                inside = inside != isFenceLine(lines[k].text);
+            }
+        }
+        if (!insideFence[i])
             return std::nullopt;
     }
     const std::string_view text = trimBlanks(lines[i].text);
@@ -597,6 +604,7 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
 {
     HnsCommands found;
     CreatedNames created;
+    std::vector<bool> insideFence; // emptyListingAt's, found when first asked
     for (std::size_t i = 0; i < lines.size(); ++i) {
         // The test of most lines: every command read holds one of these.
         const bool hns = findIgnoringCase(lines[i].text, "-hns") != std::string_view::npos ||
@@ -608,7 +616,7 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
         if (tables::inRuns(shown, lines[i].sourceLine))
             continue;
         if (hns)
-            if (std::optional<LoggedRequest> listing = emptyListingAt(lines, i, created)) {
+            if (std::optional<LoggedRequest> listing = emptyListingAt(lines, i, created, insideFence)) {
                 found.requests.push_back(std::move(*listing));
                 found.at.push_back(i);
                 found.lineIndex.push_back(i);
