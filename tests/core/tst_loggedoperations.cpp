@@ -1150,6 +1150,14 @@ void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers_data()
                "6-11 warning: HNS refused a request: New-HnsNetwork (create network same1, L2Bridge, "
                "10.0.2.0/24, gateway 10.0.2.1) failed: E_INVALIDARG (0x80070057), \"The parameter is "
                "incorrect.\" (code from the message text)"};
+    QTest::newRow("hnsdiag's deletion refused: its answer, and the failure names the command")
+        << "hnsdiag-delete-refused.txt"
+        << QStringList{"1-2 info: a command (hnsdiag delete endpoints) that asks HNS to delete endpoint "
+                       "6d2f8a90-3b1c-4e57-9f04-c8a1e5b7d362 at line 1; HNS refused it (line 2)",
+                       "2 warning: HNS refused a request: hnsCall failed: ERROR_NOT_FOUND (0x80070490), "
+                       "\"Element not "
+                       "found.\" (the command at line 1: hnsdiag.exe delete endpoints "
+                       "6d2f8a90-3b1c-4e57-9f04-c8a1e5b7d362)"};
 }
 
 void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers()
