@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "io/docker_commands.h"
+#include "io/hnsdiag_commands.h"
 #include "io/logged_words.h"
 #include "io/powershell_commands.h"
 #include "io/request_answer.h"
@@ -343,16 +344,24 @@ std::string commandText(const std::vector<CleanedLine>& lines, std::size_t i, st
 }
 
 /// The texts of a line a command may stand in: the line and each markdown code span in it
-/// (`` `New-HnsNetwork ...` ``).
+/// (`` `New-HnsNetwork ...` ``, ``` ``hnsdiag.exe delete endpoints <id>`` ```: a span opens with a run of
+/// backticks and closes with the next run of as many).
 std::vector<std::string_view> commandCandidates(std::string_view text)
 {
     std::vector<std::string_view> candidates{text};
+    const auto runAt = [&text](std::size_t at) {
+        const std::size_t end = text.find_first_not_of('`', at);
+        return (end == std::string_view::npos ? text.size() : end) - at;
+    };
     for (std::size_t open = text.find('`'); open != std::string_view::npos;) {
-        const std::size_t close = text.find('`', open + 1);
+        const std::size_t ticks = runAt(open);
+        std::size_t close = text.find('`', open + ticks);
+        while (close != std::string_view::npos && runAt(close) != ticks)
+            close = text.find('`', close + runAt(close));
         if (close == std::string_view::npos)
             break;
-        candidates.push_back(text.substr(open + 1, close - open - 1));
-        open = text.find('`', close + 1);
+        candidates.push_back(text.substr(open + ticks, close - open - ticks));
+        open = text.find('`', close + ticks);
     }
     return candidates;
 }
@@ -471,6 +480,123 @@ bool underExpectedHeading(const std::vector<CleanedLine>& lines, std::size_t i)
     return false;
 }
 
+/// Whether `word` is a command that only shapes what the listing piped to it prints (`fl`, `Format-Table`,
+/// `ConvertTo-Json`, `Select-Object Name`): of no objects it prints nothing.
+bool onlyShapesTheListing(std::string_view word)
+{
+    for (const std::string_view shaping :
+         {"fl", "ft", "format-list", "format-table", "select", "select-object", "sort", "sort-object",
+          "convertto-json", "out-string", "out-host"})
+        if (equalsIgnoreCase(word, shaping))
+            return true;
+    return false;
+}
+
+/// The request of an HNS listing (`Get-HnsNetwork`, `Get-HnsEndpoint | ? Name -eq x`, `Get-HnsPolicyList
+/// | fl`) that lines[i] holds alone and whose output is empty, said with what its empty output tells: "list
+/// every network, which printed nothing: HNS held no network when it was typed", "list the endpoints named
+/// x, which printed nothing: none of HNS's endpoints matched when it was typed". Its output is empty where
+/// the line after it is empty (the next prompt, which cleaning leaves empty, or a blank line) and the
+/// paste, or the fenced block the command stands in, ends right after that line; a command followed by
+/// anything else (prose, a fence right after it, the paste's end) has output the poster did not paste, or
+/// none: nothing is said of it. Not for a listing assigned to a variable, piped to a command that does
+/// more than print it, or redirected: those print nothing of what HNS listed.
+std::optional<LoggedRequest> emptyListingAt(const std::vector<CleanedLine>& lines, std::size_t i,
+                                            const CreatedNames& created, std::vector<bool>& insideFence)
+{
+    if (i + 1 >= lines.size() || !trimBlanks(lines[i + 1].text).empty())
+        return std::nullopt;
+    if (i + 2 < lines.size()) {
+        if (!isFenceLine(lines[i + 2].text))
+            return std::nullopt;
+        // The fence closes the block the command stands in. Whether each line stands inside a fenced
+        // block is found once, the first time a listing asks.
+        if (insideFence.empty()) {
+            insideFence.resize(lines.size());
+            bool inside = false;
+            for (std::size_t k = 0; k < lines.size(); ++k) {
+                insideFence[k] = inside;
+                inside = inside != isFenceLine(lines[k].text);
+            }
+        }
+        if (!insideFence[i])
+            return std::nullopt;
+    }
+    const std::string_view text = trimBlanks(lines[i].text);
+    if (text.size() > kMaxCommandText || splitOutside(text, ";").size() != 1)
+        return std::nullopt;
+    const std::vector<std::vector<std::string>> pipeline = pipelineWords(text);
+    if (pipeline.empty() || pipeline.front().empty())
+        return std::nullopt;
+    const HnsCmdlet* lister = hnsCmdletNamed(pipeline.front().front());
+    if (!lister || lister->verb != CmdletVerb::Get || lister->module != CmdletModule::Hns)
+        return std::nullopt;
+    for (const std::vector<std::string>& element : pipeline)
+        for (const std::string& word : element)
+            if (word.starts_with('>') ||
+                (word.size() > 1 && std::isdigit(static_cast<unsigned char>(word[0])) != 0 && word[1] == '>'))
+                return std::nullopt; // its output went to a file
+    const CommandArguments args = argumentsOf(pipeline.front(), 1, lister);
+    if (!args.positional.empty())
+        return std::nullopt; // prose: `Get-HnsNetwork returns nothing`
+    std::vector<std::string> byName;
+    std::vector<std::string> byOther;
+    if (const std::string name = args.first("name"); !name.empty())
+        byName.push_back("named " + name);
+    for (std::size_t e = 1; e < pipeline.size(); ++e) {
+        const std::vector<std::string>& words = pipeline[e];
+        if (words.empty())
+            return std::nullopt;
+        if (onlyShapesTheListing(words.front()))
+            continue;
+        if (!isFilterCommand(words.front()))
+            return std::nullopt;
+        std::string named;
+        std::string said = filterSaid(words, named);
+        if (said.empty()) {
+            std::string quoted;
+            for (const std::string& w : words)
+                quoted += (quoted.empty() ? "" : " ") + w;
+            if (quoted.size() > kMaxFilterQuoted)
+                quoted = quoted.substr(0, kMaxFilterQuoted) + "...";
+            said = "that " + quoted + " picks";
+        }
+        std::vector<std::string>& into = named.empty() ? byOther : byName;
+        if (std::find(into.begin(), into.end(), said) == into.end())
+            into.push_back(std::move(said));
+    }
+    const std::string object(lister->object);
+    std::string listed;
+    if (const std::string id = args.first("id"); !id.empty()) {
+        listed = objectWithId(id, object, created);
+    } else if (!byName.empty() || !byOther.empty()) {
+        // "named x whose Type is y", else joined by "and", as a deletion's filters are said.
+        std::string filter;
+        for (const std::string& f : byName)
+            filter += (filter.empty() ? "" : " and ") + f;
+        for (std::size_t n = 0; n < byOther.size(); ++n)
+            filter += (filter.empty()                               ? ""
+                       : n == 0 && byOther[n].starts_with("whose ") ? " "
+                                                                    : " and ") +
+                      byOther[n];
+        listed = "the " + plural(object) + " " + filter;
+    }
+    LoggedRequest r;
+    r.asker = LoggedRequest::Asker::Command;
+    r.by = std::string(lister->spelled);
+    r.kind = lister->kind;
+    r.line = lines[i].sourceLine;
+    r.loggedAt = {{r.line, r.line}};
+    r.what = listed.empty() ? "list every " + object + ", which printed nothing: HNS held no " + object +
+                                  " when it was typed"
+                            : "list " + listed + ", which printed nothing: none of HNS's " + plural(object) +
+                                  " matched when it was typed";
+    // Its empty output is its whole answer: no refusal or result after it is its. The line of that output
+    // stops the search for one.
+    r.answerLine = lines[i + 1].sourceLine;
+    return r;
+}
+
 } // namespace
 
 HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
@@ -478,15 +604,24 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
 {
     HnsCommands found;
     CreatedNames created;
+    std::vector<bool> insideFence; // emptyListingAt's, found when first asked
     for (std::size_t i = 0; i < lines.size(); ++i) {
         // The test of most lines: every command read holds one of these.
         const bool hns = findIgnoringCase(lines[i].text, "-hns") != std::string_view::npos ||
                          findIgnoringCase(lines[i].text, "-containernetwork") != std::string_view::npos;
         const bool docker = mayHoldDockerNetworkCommand(lines[i].text);
-        if (!hns && !docker)
+        const bool hnsdiag = mayHoldHnsdiagCommand(lines[i].text);
+        if (!hns && !docker && !hnsdiag)
             continue;
         if (tables::inRuns(shown, lines[i].sourceLine))
             continue;
+        if (hns)
+            if (std::optional<LoggedRequest> listing = emptyListingAt(lines, i, created, insideFence)) {
+                found.requests.push_back(std::move(*listing));
+                found.at.push_back(i);
+                found.lineIndex.push_back(i);
+                continue;
+            }
         std::size_t last = i;
         bool cut = false;
         const std::string text = commandText(lines, i, docker ? "`\\^" : "`", last, cut);
@@ -529,6 +664,42 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
                         found.at.push_back(i);
                         read = true;
                     }
+                }
+            if (hnsdiag && !trimBlanks(candidate).starts_with('|'))
+                for (const std::string_view statement : splitOutside(candidate, ";|")) {
+                    const std::optional<HnsdiagDeletion> d = hnsdiagDeletionIn(statement);
+                    if (!d)
+                        continue;
+                    // hnsdiag takes the object's ID alone: a GUID, a variable holding one, or a word written
+                    // in its place (`<id>`, `[EndpointID]`, `endpoint_id`); any other word is prose.
+                    std::vector<std::string> placeholders = templatePlaceholdersIn(statement);
+                    const bool given = tables::isGuid(d->id) || !variableOf(d->id).empty();
+                    if (placeholders.empty() && !given && namesAnIdInItsPlace(d->id))
+                        placeholders.push_back(d->id);
+                    if (placeholders.empty() && !given)
+                        continue;
+                    LoggedRequest r;
+                    r.asker = LoggedRequest::Asker::Command;
+                    r.by = d->by;
+                    r.kind = d->kind;
+                    r.line = lines[i].sourceLine;
+                    r.loggedAt = {{lines[i].sourceLine, lines[last].sourceLine}};
+                    CommandDeletion deleted{r.by, r.kind, {}, {}, false, r.line, lines[last].sourceLine};
+                    if (placeholders.empty()) {
+                        targetNamedBy(d->id, true, created, deleted);
+                        r.what = "delete " + objectWithId(d->id, d->object, created);
+                    } else {
+                        // A placeholder names no object: the deletion reaches none.
+                        r.what =
+                            "delete " + std::string(d->object) + " " + d->id + templateSaid(placeholders);
+                    }
+                    if (cut)
+                        r.what += kCutCommandSaid;
+                    if (!deleted.id.empty() || !deleted.name.empty())
+                        found.deletions.push_back(std::move(deleted));
+                    found.requests.push_back(std::move(r));
+                    found.at.push_back(i);
+                    read = true;
                 }
             if (!hns)
                 continue;

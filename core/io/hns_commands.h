@@ -4,8 +4,11 @@
 // labl2 -AddressPrefix 10.0.7.0/24 -Gateway 10.0.7.1`, `New-HnsEndpoint -NetworkId $network.ID
 // -IPAddress 10.0.7.20`, `Get-HnsNetwork | ? Name -eq l2net | Remove-HnsNetwork`, `Get-HnsPolicyList |
 // Remove-HnsPolicyList`, parameters shortened as PowerShell allows (`-Addr` for `-AddressPrefix`,
-// powershell_commands.h). Each is a request to HNS, never an object. The deletions (and the Containers
-// module's `Remove-ContainerNetwork -Name net1`) also say which objects they delete, where the text tells.
+// powershell_commands.h), docker's network commands (docker_commands.h) and hnsdiag's deletions
+// (`hnsdiag delete endpoints <id>`, hnsdiag_commands.h). Each is a request to HNS, never an object. The
+// deletions (and the Containers module's `Remove-ContainerNetwork -Name net1`) also say which objects they
+// delete, where the text tells. An HNS listing whose output is empty (`Get-HnsNetwork`, then an empty line
+// that ends the paste or the block) is a request too, said with what its empty output tells.
 
 #include "hcn/dump_text.h"
 #include "hcn/resource_kind.h"
@@ -42,7 +45,8 @@ struct HnsCommands
     /// lines (a command continued with a backtick spans several) in `loggedAt`. `what` as for a request
     /// HNS logged: "create network labl2 (L2Bridge, 10.0.7.0/24 via 10.0.7.1) on adapter Ethernet 2",
     /// "create endpoint lab-ep (10.0.7.20) on network labl2" (the network a variable holds, when the text
-    /// assigned it from New-HnsNetwork), "delete the networks named l2net", "delete every policy list".
+    /// assigned it from New-HnsNetwork), "delete the networks named l2net", "delete every policy list",
+    /// "list every network, which printed nothing: HNS held no network when it was typed".
     std::vector<LoggedRequest> requests;
     std::vector<std::size_t> at;        ///< index into `lines` of each request's first line
     std::vector<std::size_t> lineIndex; ///< every index into `lines` a command was read from

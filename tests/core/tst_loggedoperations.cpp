@@ -346,6 +346,11 @@ void TestLoggedOperations::typedDeletionReachesObjectsPrintedBeforeIt_data()
         << QStringList{"l2keep"};
     QTest::newRow("the removal's own error record refuses it")
         << "typed-deletion-remove-containernetwork-refused.txt" << QStringList{} << QStringList{"labA"};
+    QTest::newRow("hnsdiag delete of a GUID in any case; a placeholder deletes none")
+        << "typed-deletion-hnsdiag.txt"
+        << QStringList{"podA_eth0: a command at line 16 (hnsdiag delete endpoints) deletes it after it was "
+                       "printed (lines 3-8); the snapshot shows it as printed, it may be gone"}
+        << QStringList{"podB_eth0"};
 }
 
 void TestLoggedOperations::typedDeletionReachesObjectsPrintedBeforeIt()
@@ -998,6 +1003,46 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                        "times), 3 (2 times), 48, 211; the count fell from 212 to 3 at line 5",
                        "13-14 info: HNS endpoints counted 2 times, 11-02 21:14 to 11-02 21:16: 60, 58"};
     QTest::newRow("a count once, in prose: nothing of HNS") << "counts-once-and-prose.txt" << QStringList{};
+    // hnsdiag's deletions are typed deletions: the object of the ID given, or a word written in the ID's
+    // place (`<namespace-id>`, `endpoint_id`, `EndpointId`), which names none; prose naming hnsdiag, its
+    // listings and `reset` ask nothing.
+    QTest::newRow("hnsdiag delete of each kind, by GUID, variable or placeholder; prose asks nothing")
+        << "hnsdiag-delete-commands.txt"
+        << QStringList{
+               "3 info: a command (hnsdiag delete endpoints) that asks HNS to delete endpoint endpoint_id (a "
+               "template: endpoint_id is a placeholder, not a value) at line 3",
+               "6 info: a command (hnsdiag delete networks) that asks HNS to delete network "
+               "4c0e2a7b-91d3-4f6e-8a25-b7d1c9e03f48 at line 6",
+               "7 info: a command (hnsdiag delete namespaces) that asks HNS to delete namespace "
+               "<namespace-id> (a template: <namespace-id> is a placeholder, not a value) at line 7",
+               "8 info: a command (hnsdiag delete loadbalancers) that asks HNS to delete the load balancer "
+               "$lb holds at line 8",
+               "9 info: a command (hnsdiag delete endpoints) that asks HNS to delete endpoint EndpointId (a "
+               "template: EndpointId is a placeholder, not a value) at line 9"};
+    // A listing whose output is empty (the next prompt, or a blank line, and then the end of its block or
+    // of the paste) tells HNS held none of them, or none matched its filter.
+    QTest::newRow("HNS listings that printed nothing: none held, none matched")
+        << "get-hns-listings-empty-output.txt"
+        << QStringList{
+               "3-4 info: a command (Get-HnsNetwork) that asks HNS to list every network, which printed "
+               "nothing: HNS held no network when it was typed at line 3",
+               "8-9 info: a command (Get-HnsEndpoint) that asks HNS to list the endpoints named cbr0_ep, "
+               "which printed nothing: none of HNS's endpoints matched when it was typed at line 8",
+               "12-13 info: a command (Get-HnsPolicyList) that asks HNS to list policy list "
+               "5b1d8e3a-70c4-4f29-a6e5-2c9f0b7d4a13, which printed nothing: none of HNS's policy lists "
+               "matched when it was typed at line 12",
+               "16-17 info: a command (Get-HnsNamespace) that asks HNS to list the namespaces whose "
+               "IsDefault is true, which printed nothing: none of HNS's namespaces matched when it was "
+               "typed at line 16",
+               "19-20 info: a command (Get-HnsEndpoint) that asks HNS to list the endpoints whose IPAddress "
+               "is like 10.244.*, which printed nothing: none of HNS's endpoints matched when it was typed "
+               "at line 19"};
+    // Output the poster did not paste (a fence, prose or the paste's end right after the command), a
+    // listing assigned, redirected or piped on, and prose naming a cmdlet say nothing of what HNS held.
+    QTest::newRow("HNS listings whose output is not pasted, or printed elsewhere: nothing said")
+        << "get-hns-listings-output-not-pasted.txt"
+        << QStringList{
+               "27 info: a command (Remove-HnsNetwork) that asks HNS to delete every network at line 27"};
 }
 
 void TestLoggedOperations::saysWhatALogDoesWithHns()
@@ -1105,6 +1150,14 @@ void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers_data()
                "6-11 warning: HNS refused a request: New-HnsNetwork (create network same1, L2Bridge, "
                "10.0.2.0/24, gateway 10.0.2.1) failed: E_INVALIDARG (0x80070057), \"The parameter is "
                "incorrect.\" (code from the message text)"};
+    QTest::newRow("hnsdiag's deletion refused: its answer, and the failure names the command")
+        << "hnsdiag-delete-refused.txt"
+        << QStringList{"1-2 info: a command (hnsdiag delete endpoints) that asks HNS to delete endpoint "
+                       "6d2f8a90-3b1c-4e57-9f04-c8a1e5b7d362 at line 1; HNS refused it (line 2)",
+                       "2 warning: HNS refused a request: hnsCall failed: ERROR_NOT_FOUND (0x80070490), "
+                       "\"Element not "
+                       "found.\" (the command at line 1: hnsdiag.exe delete endpoints "
+                       "6d2f8a90-3b1c-4e57-9f04-c8a1e5b7d362)"};
 }
 
 void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers()
