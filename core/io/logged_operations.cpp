@@ -1063,6 +1063,15 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                                     (entries.size() == 1 ? "it" : "them") + ", not imported"});
         for (const LoggedRequest& r : op.requests)
             reportLoggedRequest(op.source, r, objects, documents, objectById, messages);
+        // The networks the source's endpoint requests name by ID: the snapshot's, or the log's by name.
+        std::map<std::string, std::string> networkNames;
+        for (const ImportedObject& o : objects)
+            if (o.kind == ResourceKind::Network && !o.idMadeUp && !o.name.empty())
+                networkNames.emplace(upperCopy(o.id), o.name);
+        for (const LoggedObject& m : op.mentions)
+            if (m.kind == ResourceKind::Network && !m.id.empty() && !m.name.empty())
+                networkNames.emplace(upperCopy(m.id), m.name);
+        nameRequestedNetworks(op.source, networkNames, messages);
     }
 }
 

@@ -447,6 +447,30 @@ void joinRepeatedAsks(std::vector<LoggedRequest>& requests)
     requests = std::move(joined);
 }
 
+void nameRequestedNetworks(const std::string& source, const std::map<std::string, std::string>& names,
+                           std::vector<ImportMessage>& messages)
+{
+    if (names.empty())
+        return;
+    constexpr std::string_view kOn = " on network ";
+    for (ImportMessage& m : messages) {
+        if (m.source != source ||
+            (!m.message.starts_with(kRequestSent) && !m.message.starts_with("a request HNS failed: ")))
+            continue;
+        const std::size_t on = m.message.find(kOn);
+        if (on == std::string::npos)
+            continue;
+        const std::size_t id = on + kOn.size();
+        if (findLoggedGuid(m.message, id) != id)
+            continue;
+        const auto named = names.find(upperCopy(loggedGuid(m.message, id)));
+        if (named == names.end() || named->second.empty())
+            continue;
+        m.message.insert(id + 36, ")");
+        m.message.insert(id, named->second + " (");
+    }
+}
+
 void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
                          std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
                          const std::map<std::string, std::size_t>& objectById,
