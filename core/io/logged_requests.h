@@ -110,6 +110,13 @@ void joinRepeatedAsks(std::vector<LoggedRequest>& requests);
 void nameRequestedNetworks(const std::string& source, const std::map<std::string, std::string>& names,
                            std::vector<ImportMessage>& messages);
 
+/// Ties request `r` of `source`, which a value's message states ("a request sent to HNS: create network
+/// nat (NAT); not an object it holds, not imported"), to HNS's refusal of it on lines after it (message
+/// `refusal`), as a deletion is tied: the refusal's message ends " (HNS's answer to the request to create
+/// network nat (NAT) at lines 1-2)".
+void tieRefusedRequest(const std::string& source, const LoggedRequest& r, std::size_t refusal,
+                       std::vector<ImportMessage>& messages);
+
 /// The info for request `r` of `source` when no value reports it, and what it changes of the snapshot
 /// (`objects`, `documents` parallel to them, `objectById`: upper-case ID -> index): an endpoint HNS added
 /// to a namespace after the dump of it is listed in its Resources, one it removed is taken out. An object

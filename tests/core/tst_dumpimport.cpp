@@ -2402,6 +2402,26 @@ private slots:
         QTest::newRow("created too many lines later")
             << attempt + QString("waiting\n").repeated(21) + "Created bridge HNSEndpoint cbr0_ep"
             << QStringList{} << epSaid + notHeld;
+        // HNS's refusal a few log lines after a create request answers it, as it would a deletion.
+        const QString ovl = R"({"Name":"ovl1","Type":"overlay","Subnets":[{"AddressPrefix":"10.0.9.0/24",)"
+                            R"("GatewayAddress":"10.0.9.1"}]})";
+        const QString asked = "[10:00:01.100][WindowsDaemon  ][Info   ] HNSNetwork Request =" + ovl +
+                              "\n[10:00:01.100][WindowsDaemon  ][Info   ] debug: [POST]=>[/networks/] "
+                              "Request : " +
+                              ovl + "\n";
+        const QString released =
+            "[10:00:01.101][WindowsDaemon  ][Info   ] debug: releasing IPv4 pools from network ovl1_default "
+            "(ovl1)\n";
+        const QString refused = "[10:00:01.102][WindowsDaemon  ][Error  ] fatal task error [error=HNS failed "
+                                "with error : An adapter was not found.  service.id=z9nt3wigh94k";
+        const QString ovlSaid = sent + "create network ovl1 (Overlay, 10.0.9.0/24 via 10.0.9.1)";
+        QTest::newRow("the refusal lines after a create request names it")
+            << asked + released + refused << QStringList{}
+            << "\"An adapter was not found.\" (code from the message text) (HNS's answer to the request to "
+               "create network ovl1 (Overlay, 10.0.9.0/24 via 10.0.9.1) at lines 1-2)";
+        QTest::newRow("the create request is still said at its lines")
+            << asked + released + refused << QStringList{}
+            << ovlSaid + notHeld + " (logged 2 times, lines 1-2)";
     }
 
     void requestsBeingMadeAreNoObjects()
