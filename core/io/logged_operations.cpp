@@ -584,17 +584,44 @@ bool requestLine(std::string_view text)
     return false;
 }
 
-/// Whether an error names an operation other than a deletion (`hcnCreateEndpoint failed ...`): then it
-/// answers no deletion logged before it.
-bool namesOtherOperation(const std::string& lowerError)
+/// Whether an error names an operation other than `verb` (the start of its words: "delet", "create"):
+/// `hcnCreateEndpoint failed ...` names another than a deletion; then it answers no such request logged
+/// before it.
+bool namesOperationOtherThan(const std::string& lowerError, std::string_view verb)
 {
-    if (lowerError.find("delet") != std::string::npos)
+    if (lowerError.find(verb) != std::string::npos)
         return false;
-    for (const std::string_view op : {"create", "modify", "update", "attach", "detach", "post ", "patch",
-                                      "query", "enumerat", "hcnopen", "apply"})
-        if (lowerError.find(op) != std::string::npos)
+    for (const std::string_view op : {"delet", "create", "modify", "update", "attach", "detach", "post ",
+                                      "patch", "query", "enumerat", "hcnopen", "apply"})
+        if (op != verb && lowerError.find(op) != std::string::npos)
             return true;
     return false;
+}
+
+bool namesOtherOperation(const std::string& lowerError)
+{
+    return namesOperationOtherThan(lowerError, "delet");
+}
+
+/// The refusal among `refusals` (of `source`) that answers create request `r` on lines after it
+/// (answerLoggedRequests: within kMaxLinesToAnswer, before the next request): one that names no other
+/// operation and no other kind of object. nullptr for any other request or answer.
+const detail::NamedRefusal* createRefusalOf(const std::vector<detail::NamedRefusal>& refusals,
+                                            const std::string& source, const LoggedRequest& r)
+{
+    if (r.asker != LoggedRequest::Asker::Program || r.answer != LoggedRequest::Answer::Refused ||
+        !r.what.starts_with("create ") || r.answerLine <= r.line)
+        return nullptr;
+    for (const detail::NamedRefusal& refusal : refusals) {
+        if (refusal.source != source || refusal.firstLine != r.answerLine || refusal.notRun)
+            continue;
+        const std::string lower = lowerCopy(refusal.error);
+        const ResourceKind kind = kindNamedIn(lower);
+        if (namesOperationOtherThan(lower, "create") || (kind != ResourceKind::Invalid && kind != r.kind))
+            return nullptr;
+        return &refusal;
+    }
+    return nullptr;
 }
 
 /// The refusal among `refusals` (of `source`) that says HNS refused `deletion`: one on the deletion's
@@ -818,6 +845,11 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         answerLoggedRequests(result.requests, requestAt, lines, source, refusals, requestLines);
     joinRepeatedRequests(result.requests);
     joinRepeatedAsks(result.requests);
+    // A create request a value states that HNS refused lines later: the refusal's message names it.
+    for (const LoggedRequest& r : result.requests)
+        if (r.shown)
+            if (const detail::NamedRefusal* refusal = createRefusalOf(refusals, source, r))
+                result.refusedRequests.emplace_back(r, refusal->message);
     std::erase_if(result.deletions, [&](const LoggedObject& d) {
         const detail::NamedRefusal* r = refusalOf(refusals, source, d, requestLines);
         if (r && std::any_of(d.lines.begin(), d.lines.end(), [r](int line) {
@@ -1061,8 +1093,19 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                                 {},
                                 "the log names HNS " + namedLoggedObjects(entries) + "; no dump of " +
                                     (entries.size() == 1 ? "it" : "them") + ", not imported"});
+        for (const auto& [r, message] : op.refusedRequests)
+            tieRefusedRequest(op.source, r, message, messages);
         for (const LoggedRequest& r : op.requests)
             reportLoggedRequest(op.source, r, objects, documents, objectById, messages);
+        // The networks the source's endpoint requests name by ID: the snapshot's, or the log's by name.
+        std::map<std::string, std::string> networkNames;
+        for (const ImportedObject& o : objects)
+            if (o.kind == ResourceKind::Network && !o.idMadeUp && !o.name.empty())
+                networkNames.emplace(upperCopy(o.id), o.name);
+        for (const LoggedObject& m : op.mentions)
+            if (m.kind == ResourceKind::Network && !m.id.empty() && !m.name.empty())
+                networkNames.emplace(upperCopy(m.id), m.name);
+        nameRequestedNetworks(op.source, networkNames, messages);
     }
 }
 

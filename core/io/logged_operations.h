@@ -56,6 +56,11 @@ struct LoggedOperations
     /// refusal (detail::NamedRefusal::message): that message names the deletion.
     std::vector<std::pair<LoggedObject, std::size_t>> refused;
     std::vector<LoggedRequest> requests; ///< other requests, in the order of the log
+    /// Create requests a value's message states (LoggedRequest::shown) that HNS refused in an answer on
+    /// lines after them, within the lines and with no other request between as for a deletion, and naming
+    /// no other operation or kind, with the index of the message that names the refusal: that message
+    /// names the request (tieRefusedRequest).
+    std::vector<std::pair<LoggedRequest, std::size_t>> refusedRequests;
     /// HNS policies printed as Go bytes that no object read owns (go_byte_policies.h): an info.
     std::optional<ImportWarning> unownedPolicies;
 };

@@ -447,6 +447,51 @@ void joinRepeatedAsks(std::vector<LoggedRequest>& requests)
     requests = std::move(joined);
 }
 
+void nameRequestedNetworks(const std::string& source, const std::map<std::string, std::string>& names,
+                           std::vector<ImportMessage>& messages)
+{
+    if (names.empty())
+        return;
+    constexpr std::string_view kOn = " on network ";
+    for (ImportMessage& m : messages) {
+        if (m.source != source ||
+            (!m.message.starts_with(kRequestSent) && !m.message.starts_with("a request HNS failed: ")))
+            continue;
+        const std::size_t on = m.message.find(kOn);
+        if (on == std::string::npos)
+            continue;
+        const std::size_t id = on + kOn.size();
+        if (findLoggedGuid(m.message, id) != id)
+            continue;
+        const auto named = names.find(upperCopy(loggedGuid(m.message, id)));
+        if (named == names.end() || named->second.empty())
+            continue;
+        m.message.insert(id + 36, ")");
+        m.message.insert(id, named->second + " (");
+    }
+}
+
+void tieRefusedRequest(const std::string& source, const LoggedRequest& r, std::size_t refusal,
+                       std::vector<ImportMessage>& messages)
+{
+    if (refusal >= messages.size())
+        return;
+    const auto request = std::find_if(messages.begin(), messages.end(), [&](const ImportMessage& m) {
+        return m.source == source && m.message.starts_with(kRequestSent) && m.firstLine <= r.line &&
+               r.line <= std::max(m.firstLine, m.lastLine);
+    });
+    const std::size_t held =
+        request == messages.end() ? std::string::npos : request->message.find("; not an object it holds");
+    // An answer on the request's own lines is said with it already.
+    if (held == std::string::npos ||
+        messages[refusal].firstLine <= std::max(request->firstLine, request->lastLine))
+        return;
+    const std::string what = request->message.substr(kRequestSent.size(), held - kRequestSent.size());
+    messages[refusal].message +=
+        " (HNS's answer to the request to " + what + " at " +
+        tables::atLines({{request->firstLine, std::max(request->firstLine, request->lastLine)}}) + ")";
+}
+
 void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
                          std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
                          const std::map<std::string, std::size_t>& objectById,

@@ -103,6 +103,20 @@ void joinRepeatedRequests(std::vector<LoggedRequest>& requests);
 /// in `answeredAgainAt`) and lists each line in `loggedAt`.
 void joinRepeatedAsks(std::vector<LoggedRequest>& requests);
 
+/// Names the network of each endpoint request of `source` a message says by its ID alone ("a request sent
+/// to HNS: create endpoint cbr0 (100.96.10.0) on network 0756A83C-...", describeRequest) where `names`
+/// (upper-case ID -> name: the snapshot's networks, and those the source's log names by ID and name)
+/// knows it, as an object is named: "on network cbr0 (0756A83C-...)".
+void nameRequestedNetworks(const std::string& source, const std::map<std::string, std::string>& names,
+                           std::vector<ImportMessage>& messages);
+
+/// Ties request `r` of `source`, which a value's message states ("a request sent to HNS: create network
+/// nat (NAT); not an object it holds, not imported"), to HNS's refusal of it on lines after it (message
+/// `refusal`), as a deletion is tied: the refusal's message ends " (HNS's answer to the request to create
+/// network nat (NAT) at lines 1-2)".
+void tieRefusedRequest(const std::string& source, const LoggedRequest& r, std::size_t refusal,
+                       std::vector<ImportMessage>& messages);
+
 /// The info for request `r` of `source` when no value reports it, and what it changes of the snapshot
 /// (`objects`, `documents` parallel to them, `objectById`: upper-case ID -> index): an endpoint HNS added
 /// to a namespace after the dump of it is listed in its Resources, one it removed is taken out. An object

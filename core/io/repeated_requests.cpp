@@ -3,11 +3,15 @@
 #include "io/repeated_requests.h"
 
 #include "common/json_member.h"
+#include "common/text.h"
 #include "io/logged_error.h"
 #include "io/logged_requests.h"
+#include "io/logged_words.h"
+#include "io/object_kinds.h"
 #include "io/request_answer.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 
 namespace hcn::io {
@@ -32,6 +36,67 @@ bool answeredBetween(const FoundValue& earlier, const FoundValue& later,
     return !refusalsLoggedIn(between).empty() ||
            std::any_of(between.begin(), between.end(),
                        [](const CleanedLine& l) { return answerIn(l.text) != LoggedRequest::Answer::None; });
+}
+
+/// Whether `word` stands in `lower` as a word of its own (not inside a longer name: `cbr0` in
+/// `cbr0_ep`, `cbr0-ep`, `cbr0.1`).
+bool holdsWord(std::string_view lower, std::string_view word)
+{
+    const auto isNameChar = [](char c) { return logged::isLoggedWordChar(c) || c == '-' || c == '.'; };
+    for (std::size_t at = lower.find(word); at != std::string_view::npos; at = lower.find(word, at + 1)) {
+        const std::size_t end = at + word.size();
+        // A sentence's full stop after the name ends it.
+        const bool endsHere = end == lower.size() || !isNameChar(lower[end]) ||
+                              (lower[end] == '.' && (end + 1 == lower.size() || lower[end + 1] == ' '));
+        if ((at == 0 || !isNameChar(lower[at - 1])) && endsHere)
+            return true;
+    }
+    return false;
+}
+
+/// Whether `text` is a client's word that it created object `name` of `kind` (Invalid: any): flannel's
+/// `Created HNSNetwork cbr0`, `Created bridge HNSEndpoint cbr0_ep`, antrea's `Created HNSNetwork with name
+/// antrea-hnsnetwork id <guid>`, `HNS endpoint web_ep was created`; the kind's word (`HNSEndpoint`,
+/// `HNS endpoint`) on the line, the name as a word of its own, no `not created`.
+bool saysCreated(std::string_view text, ResourceKind kind, const std::string& name)
+{
+    if (name.empty())
+        return false;
+    const std::string lower = lowerCopy(text);
+    if (!holdsWord(lower, "created") || lower.find("not created") != std::string::npos ||
+        lower.find("not been created") != std::string::npos || !holdsWord(lower, lowerCopy(name)))
+        return false;
+    if (kind == ResourceKind::Invalid)
+        return true;
+    return std::any_of(std::begin(logged::kKindWords), std::end(logged::kKindWords),
+                       [&](const logged::KindSpelled& k) {
+                           return k.kind == kind && lower.find(k.text) != std::string::npos;
+                       });
+}
+
+/// The line of `lines` after `request` (up to line `until`) that says HNS did it: `"Success":true`,
+/// hcsshim's `Network Response : {...}` (answerIn), or, for a create, the client's word that it created
+/// the object the request names (saysCreated). 0 when a line answers otherwise first (a refusal, an error
+/// logged) or none does.
+int doneAt(const FoundValue& request, const nlohmann::json& document, bool create,
+           const std::vector<CleanedLine>& lines, int until)
+{
+    bool isV1 = false;
+    const ResourceKind kind = detail::classifyObject(document, ResourceKind::Invalid, isV1);
+    const nlohmann::json* name = memberIgnoringCase(document, "Name");
+    const std::string named = name && name->is_string() ? name->get<std::string>() : std::string();
+    const auto from = std::upper_bound(lines.begin(), lines.end(), request.lastLine,
+                                       [](int line, const CleanedLine& l) { return line < l.sourceLine; });
+    for (auto l = from; l != lines.end() && l->sourceLine <= until; ++l) {
+        const LoggedRequest::Answer answer = answerIn(l->text);
+        if (answer == LoggedRequest::Answer::Done)
+            return l->sourceLine;
+        if (answer == LoggedRequest::Answer::Refused || loggedError(l->text, {}).found())
+            return 0;
+        if (create && saysCreated(l->text, kind, named))
+            return l->sourceLine;
+    }
+    return 0;
 }
 
 } // namespace
@@ -65,6 +130,20 @@ RepeatedRequests::RepeatedRequests(const std::vector<FoundValue>& values,
         }
         m_requests[i] = std::move(r);
     }
+    // HNS's answer: before the next request, within the lines an answer is looked for.
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!m_requests[i])
+            continue;
+        Request& r = *m_requests[i];
+        int until = r.lastLine + logged::kMaxLinesToAnswer;
+        for (std::size_t next = i + 1; next < values.size(); ++next)
+            if (m_requests[next]) {
+                until = std::min(until, m_requests[next]->firstLine - 1);
+                break;
+            }
+        r.answerLine =
+            doneAt(values[i], *requestDocumentOf(values[i]), r.key.starts_with("create\n"), lines, until);
+    }
 }
 
 bool RepeatedRequests::sayAgain(std::size_t index, std::vector<ImportMessage>& messages)
@@ -78,6 +157,9 @@ bool RepeatedRequests::sayAgain(std::size_t index, std::vector<ImportMessage>& m
         return false;
     }
     m_said.repeat(r.key, r.firstLine, r.lastLine);
+    // The answer after the last time it is logged answers it.
+    if (const auto n = static_cast<std::size_t>(said - m_said.all().data()); n < m_answers.size())
+        m_answers[n] = r.answerLine;
     ImportMessage& m = messages[said->message];
     m.lastLine = std::max(m.lastLine, r.lastLine);
     return true;
@@ -93,6 +175,7 @@ void RepeatedRequests::collected(std::size_t index, std::size_t from, std::vecto
             messages[m].logged = true;
             m_said.said(r.key, m, r.firstLine, r.lastLine);
             m_problems.push_back(r.gatewayProblems);
+            m_answers.push_back(r.answerLine);
             return;
         }
 }
@@ -101,6 +184,18 @@ void RepeatedRequests::finish(const std::string& source, std::vector<ImportMessa
 {
     m_said.appendCounts(messages, "logged");
     const auto& all = m_said.all();
+    // A request HNS did says so after what it asks, as a logged request's answer is said.
+    for (std::size_t i = 0; i < all.size() && i < m_answers.size(); ++i) {
+        if (m_answers[i] == 0 || all[i].message >= messages.size())
+            continue;
+        ImportMessage& m = messages[all[i].message];
+        if (!m.message.starts_with(kRequestSent))
+            continue;
+        const std::string did = "; HNS did it (line " + std::to_string(m_answers[i]) + ")";
+        const std::size_t held = m.message.find("; not an object it holds");
+        m.message.insert(held == std::string::npos ? m.message.size() : held, did);
+        m.lastLine = std::max(m.lastLine, m_answers[i]);
+    }
     for (std::size_t i = 0; i < all.size() && i < m_problems.size(); ++i) {
         int first = all[i].at.front().first;
         int last = all[i].at.front().second;

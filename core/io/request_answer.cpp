@@ -10,6 +10,7 @@
 #include "io/hns_member.h"
 #include "io/logged_words.h"
 #include "io/markdown_emphasis.h"
+#include "io/text_scan.h"
 #include "io/text_tables.h"
 
 #include <algorithm>
@@ -147,7 +148,60 @@ std::vector<std::pair<std::string, std::string>> subnetsAsked(const json& docume
     return subnets;
 }
 
+/// The network an endpoint request is for, as the typed commands name it ("on network labl2"): its v1
+/// `VirtualNetworkName` and `VirtualNetwork`, "cbr0 (CEA05C9C-...)" when it gives both, or its v2
+/// `HostComputeNetwork`; empty when it names none.
+std::string networkAsked(const json& document)
+{
+    std::string id(withoutEmphasis(text(document, "VirtualNetwork")));
+    if (id.empty())
+        id = std::string(withoutEmphasis(text(document, "HostComputeNetwork")));
+    const std::string name(withoutEmphasis(text(document, "VirtualNetworkName")));
+    if (name.empty() || equalsIgnoreCase(name, id))
+        return id;
+    return id.empty() ? name : name + " (" + id + ")";
+}
+
+/// A string a poster wrote in place of a value (isWrittenPlaceholder), also a description of several
+/// words in angle brackets (`<your service cidr>`, escaped `\u003cyour service cidr\u003e` as JSON reads).
+bool isPlaceholderValue(std::string_view value)
+{
+    if (isWrittenPlaceholder(value))
+        return true;
+    if (value.size() < 3 || value.front() != '<' || value.back() != '>' || value.find(' ') == value.npos)
+        return false;
+    std::string joined(value);
+    std::replace(joined.begin(), joined.end(), ' ', '-');
+    return joined.find("--") == std::string::npos && isWrittenPlaceholder(joined);
+}
+
+/// The placeholders among the string values of `value` and of what it holds, each once, in the order
+/// of the document.
+void collectPlaceholderValues(const json& value, std::vector<std::string>& found)
+{
+    if (value.is_string()) {
+        const std::string& s = value.get_ref<const std::string&>();
+        if (isPlaceholderValue(s) && std::find(found.begin(), found.end(), s) == found.end())
+            found.push_back(s);
+    } else if (value.is_structured()) {
+        for (const json& item : value)
+            collectPlaceholderValues(item, found);
+    }
+}
+
 } // namespace
+
+std::string requestTemplateSaid(const json& document)
+{
+    std::vector<std::string> placeholders;
+    collectPlaceholderValues(document, placeholders);
+    if (placeholders.empty())
+        return {};
+    // As a command that is a template says it.
+    if (placeholders.size() == 1)
+        return " (a template: " + placeholders.front() + " is a placeholder, not a value)";
+    return " (a template: " + std::to_string(placeholders.size()) + " placeholders, not values)";
+}
 
 const json* requestDocumentOf(const FoundValue& found)
 {
@@ -273,7 +327,14 @@ std::string describeRequest(std::string_view context, const json& document, Reso
     if (const std::string adapter = text(*asked, "NetworkAdapterName");
         kind == ResourceKind::Network && !adapter.empty())
         out += " on adapter " + adapter;
-    return out;
+    // What a log shows sent (words before it; a command's callers and a settings document pass none): the
+    // network an endpoint is for, as the typed commands say it, and whether it is a template, not what was
+    // sent (a command's own words say its template).
+    if (context.empty())
+        return out;
+    if (const std::string network = networkAsked(*asked); kind == ResourceKind::Endpoint && !network.empty())
+        out += " on network " + network;
+    return out + requestTemplateSaid(*asked);
 }
 
 std::string settingsDocumentFunction(const json& document, ResourceKind kind)

@@ -43,8 +43,18 @@ std::vector<std::string> requestGatewayProblems(const nlohmann::json& document);
 /// What a request sent to HNS asks, from the words logged before its document (`context`: `Method[POST]
 /// Path[/networks]`, `HNSNetwork Request =`) and the document: "create network External (Overlay,
 /// 192.168.255.0/30 via 192.168.255.1)", "create endpoint ep1 (10.244.2.2)". `kind`: what the document
-/// shows when the words name no path.
+/// shows when the words name no path. With words (`context` not empty: a document a log shows sent), an
+/// endpoint's names its network ("create endpoint ep1 (10.244.2.2) on network cbr0 (CEA05C9C-...)": v1
+/// `VirtualNetworkName` and `VirtualNetwork`, v2 `HostComputeNetwork`), and one whose values hold
+/// placeholders ends in requestTemplateSaid; a caller that builds the document from a command's words
+/// says its network and template itself.
 std::string describeRequest(std::string_view context, const nlohmann::json& document, ResourceKind kind);
+
+/// What a request document whose string values hold placeholders a poster wrote (isWrittenPlaceholder,
+/// or words in angle brackets: `<your service cidr>`) says after what it asks, as a typed command that is
+/// a template does: " (a template: <your service cidr> is a placeholder, not a value)", " (a template: 3
+/// placeholders, not values)"; empty for a document without one.
+std::string requestTemplateSaid(const nlohmann::json& document);
 
 /// The HCN function whose settings `document` (an object of `kind`, read whole from the dump) is:
 /// `HcnCreateNetwork`, `HcnCreateEndpoint`, ... for a v2 document (a `SchemaVersion` of 2 or later) that

@@ -2339,6 +2339,146 @@ private slots:
             << "time=\"2026-12-04T09:20:23Z\" level=info msg=\"Network Response : {\\\"ID\\\":\\\"" +
                    network + "\\\",\\\"Name\\\":\\\"cbr0\\\",\\\"Type\\\":\\\"L2Bridge\\\"}\""
             << QStringList{"Network:" + network} << QString();
+
+        // The network an endpoint request is for, as a typed command names it.
+        const QString sent = "a request sent to HNS: ";
+        const QString notHeld = "; not an object it holds, not imported";
+        QTest::newRow("an endpoint request names its network by ID")
+            << "VERBOSE: Invoke-HNSRequest Method[POST] Path[/endpoints] Data[{\n"
+               "    \"GatewayAddress\":  \"100.96.10.2\",\n    \"VirtualNetwork\":  \"" +
+                   network.toLower() +
+                   "\",\n    \"Name\":  \"cbr0\",\n    \"IPAddress\":  \"100.96.10.0\"\n}]"
+            << QStringList{}
+            << sent + "create endpoint cbr0 (100.96.10.0) on network " + network.toLower() + notHeld;
+        QTest::newRow("a v1 request giving the network's name and ID")
+            << "I1204 09:20:19.783291    3232 hns.go:212] Creating HNS endpoint: &{Id: Name:ep1 "
+               "VirtualNetwork:" +
+                   network + " VirtualNetworkName:cbr0 IPAddress:10.244.2.2 PrefixLength:0}"
+            << QStringList{}
+            << sent + "create endpoint ep1 (10.244.2.2) on network cbr0 (" + network + ")" + notHeld;
+        QTest::newRow("a v1 request giving the network's name only")
+            << "Creating HNS endpoint: &{Id: Name:ep1 VirtualNetwork: VirtualNetworkName:cbr0 "
+               "IPAddress:10.244.2.2}"
+            << QStringList{} << sent + "create endpoint ep1 (10.244.2.2) on network cbr0" + notHeld;
+        QTest::newRow("a v2 request names its HostComputeNetwork")
+            << "time=\"2026-12-04T09:20:22Z\" level=debug msg=\"hcn endpoint\" "
+               "Settings={\"Name\":\"ep10\",\"HostComputeNetwork\":\"" +
+                   network + "\",\"IpConfigurations\":[{\"IpAddress\":\"10.0.1.6\",\"PrefixLength\":24}]}"
+            << QStringList{} << sent + "create endpoint ep10 (10.0.1.6) on network " + network + notHeld;
+        QTest::newRow("the snapshot's network of that ID gives its name")
+            << "{\"ID\":\"" + network +
+                   "\",\"Name\":\"cbr0\",\"Type\":\"L2Bridge\"}\n"
+                   "I1204 09:20:19.783291    3232 hns.go:212] Creating HNS endpoint: &{Id: Name:ep1 "
+                   "VirtualNetwork:" +
+                   network.toLower() + " IPAddress:10.244.2.2}"
+            << QStringList{"Network:" + network}
+            << sent + "create endpoint ep1 (10.244.2.2) on network cbr0 (" + network.toLower() + ")" +
+                   notHeld;
+        QTest::newRow("the log names the network by ID and name")
+            << "time=\"2026-12-04T09:20:17Z\" level=info msg=\"hnsNetwork name=vxlan0, id=" + network +
+                   "\"\nI1204 09:20:19.783291    3232 hns.go:212] Creating HNS endpoint: &{Id: Name:ep1 "
+                   "VirtualNetwork:" +
+                   network + " IPAddress:10.244.2.2}"
+            << QStringList{}
+            << sent + "create endpoint ep1 (10.244.2.2) on network vxlan0 (" + network + ")" + notHeld;
+        QTest::newRow("a network of another ID gives no name")
+            << "{\"ID\":\"9F1B2C3D-4E5F-4A60-8B71-C2D3E4F50617\",\"Name\":\"cbr0\",\"Type\":\"L2Bridge\"}\n"
+               "Creating HNS endpoint: &{Id: Name:ep1 VirtualNetwork:" +
+                   network + " IPAddress:10.244.2.2}"
+            << QStringList{"Network:9F1B2C3D-4E5F-4A60-8B71-C2D3E4F50617"}
+            << sent + "create endpoint ep1 (10.244.2.2) on network " + network + notHeld;
+        // A documentation placeholder among the values: the request as pasted is a template.
+        QTest::newRow("a placeholder escaped in the request's values")
+            << "Settings={\"Name\":\"ep11_Calico\",\"HostComputeNetwork\":\"" + network +
+                   "\",\"Policies\":[{\"Type\":\"OutBoundNAT\",\"Settings\":{\"Exceptions\":[\"\\u003cyour "
+                   "service cidr\\u003e\",\"100.244.0.0/16\"]}},{\"Type\":\"SDNROUTE\",\"Settings\":{"
+                   "\"DestinationPrefix\":\"\\u003cyour service cidr\\u003e\"}}],\"IpConfigurations\":[{"
+                   "\"IpAddress\":\"100.244.206.68\"}]}"
+            << QStringList{}
+            << sent + "create endpoint ep11_Calico (100.244.206.68) on network " + network +
+                   " (a template: <your service cidr> is a placeholder, not a value)" + notHeld;
+        QTest::newRow("two placeholders a poster wrote")
+            << R"(Attempting to create HNSNetwork {"Name":"cbr0","Type":"L2Bridge","Subnets":[{"AddressPrefix":"<pod-cidr>","GatewayAddress":"10.244.x.1"}]})"
+            << QStringList{}
+            << sent +
+                   "create network cbr0 (L2Bridge, <pod-cidr> via 10.244.x.1) (a template: 2 placeholders, "
+                   "not values)" +
+                   notHeld;
+        QTest::newRow("what a program prints for no value is no placeholder")
+            << "Creating HNS endpoint: &{Id: Name:ep1 VirtualNetwork:" + network +
+                   " IPAddress:10.244.2.2 Namespace:<nil> DNSSuffix:<none>}"
+            << QStringList{} << sent + "create endpoint ep1 (10.244.2.2) on network " + network + notHeld;
+        QTest::newRow("markup in angle brackets is no placeholder")
+            << R"(Attempting to create HNSNetwork {"Name":"cbr0","Type":"L2Bridge","DNSSuffix":"<a href=x>"})"
+            << QStringList{} << sent + "create network cbr0 (L2Bridge)" + notHeld;
+        // What the client logs after the request says HNS did it.
+        const QString attempt =
+            "I0313 18:02:19.783291    3232 hostgw_windows.go:212] Attempting to create bridge "
+            "HNSEndpoint &{Id: Name:cbr0_ep VirtualNetwork:" +
+            network + " IPAddress:10.244.2.2}\n";
+        const QString epSaid = sent + "create endpoint cbr0_ep (10.244.2.2) on network " + network;
+        QTest::newRow("flannel created the endpoint it asked for")
+            << attempt +
+                   "I0313 18:02:19.804296    3232 hostgw_windows.go:217] Created bridge HNSEndpoint cbr0_ep"
+            << QStringList{} << epSaid + "; HNS did it (line 2)" + notHeld;
+        QTest::newRow("the endpoint named created a few lines later, said with the kind's words")
+            << attempt + "I0313 18:02:19.790000    3232 hostgw_windows.go:214] waiting\n"
+                         "time=\"2026-03-13T18:02:19Z\" level=info msg=\"HNS endpoint cbr0_ep was created\""
+            << QStringList{} << epSaid + "; HNS did it (line 3)" + notHeld;
+        QTest::newRow("antrea's created network with its name and ID")
+            << "I1210 13:34:04.900000    7704 net_windows.go:260] Creating HNSNetwork "
+               "{\"Name\":\"antrea-hnsnetwork\",\"Type\":\"Transparent\"}\n"
+               "I1210 13:34:04.945447    7704 net_windows.go:270] Created HNSNetwork with name "
+               "antrea-hnsnetwork id " +
+                   network
+            << QStringList{}
+            << sent + "create network antrea-hnsnetwork (Transparent); HNS did it (line 2)" + notHeld;
+        QTest::newRow("HNS's answer says it succeeded")
+            << attempt + R"({"Success":true,"Output":{"Name":"cbr0_ep"}})" << QStringList{}
+            << epSaid + "; HNS did it (line 2)" + notHeld;
+        QTest::newRow("another endpoint created is no answer")
+            << attempt +
+                   "I0313 18:02:19.804296    3232 hostgw_windows.go:217] Created bridge HNSEndpoint cbr0_ep2"
+            << QStringList{} << epSaid + notHeld;
+        QTest::newRow("a network of the endpoint's name prefix created is no answer")
+            << "Attempting to create bridge HNSEndpoint &{Id: Name:cbr0 VirtualNetwork:" + network +
+                   " IPAddress:10.244.2.2}\nCreated HNSNetwork cbr0"
+            << QStringList{} << sent + "create endpoint cbr0 (10.244.2.2) on network " + network + notHeld;
+        QTest::newRow("not created is no answer")
+            << attempt + "HNS endpoint cbr0_ep was not created" << QStringList{} << epSaid + notHeld;
+        QTest::newRow("an error before the word that it was created")
+            << attempt +
+                   "E0313 18:02:19.790000    3232 main.go:289] hnsCall failed in Win32: The object already "
+                   "exists. (0x1392)\nCreated bridge HNSEndpoint cbr0_ep"
+            << QStringList{} << epSaid + notHeld;
+        QTest::newRow("created after another request is that one's answer")
+            << attempt +
+                   "Attempting to create bridge HNSEndpoint &{Id: Name:cbr1_ep VirtualNetwork:" + network +
+                   " IPAddress:10.244.2.3}\nCreated bridge HNSEndpoint cbr0_ep"
+            << QStringList{} << epSaid + notHeld;
+        QTest::newRow("created too many lines later")
+            << attempt + QString("waiting\n").repeated(21) + "Created bridge HNSEndpoint cbr0_ep"
+            << QStringList{} << epSaid + notHeld;
+        // HNS's refusal a few log lines after a create request answers it, as it would a deletion.
+        const QString ovl = R"({"Name":"ovl1","Type":"overlay","Subnets":[{"AddressPrefix":"10.0.9.0/24",)"
+                            R"("GatewayAddress":"10.0.9.1"}]})";
+        const QString asked = "[10:00:01.100][WindowsDaemon  ][Info   ] HNSNetwork Request =" + ovl +
+                              "\n[10:00:01.100][WindowsDaemon  ][Info   ] debug: [POST]=>[/networks/] "
+                              "Request : " +
+                              ovl + "\n";
+        const QString released =
+            "[10:00:01.101][WindowsDaemon  ][Info   ] debug: releasing IPv4 pools from network ovl1_default "
+            "(ovl1)\n";
+        const QString refused = "[10:00:01.102][WindowsDaemon  ][Error  ] fatal task error [error=HNS failed "
+                                "with error : An adapter was not found.  service.id=z9nt3wigh94k";
+        const QString ovlSaid = sent + "create network ovl1 (Overlay, 10.0.9.0/24 via 10.0.9.1)";
+        QTest::newRow("the refusal lines after a create request names it")
+            << asked + released + refused << QStringList{}
+            << "\"An adapter was not found.\" (code from the message text) (HNS's answer to the request to "
+               "create network ovl1 (Overlay, 10.0.9.0/24 via 10.0.9.1) at lines 1-2)";
+        QTest::newRow("the create request is still said at its lines")
+            << asked + released + refused << QStringList{}
+            << ovlSaid + notHeld + " (logged 2 times, lines 1-2)";
     }
 
     void requestsBeingMadeAreNoObjects()
