@@ -598,8 +598,8 @@ void TestLoggedOperations::requestLoggedAgainIsSaidOnce_data()
         << 2 << 2;
     QTest::newRow("a traced POST, method and path on lines of their own; the poster's bold left out")
         << "http-trace-requests.txt"
-        << "a request sent to HNS: create endpoint web-7d9f_cbr0 (10.244.3.2); not an object it holds, not "
-           "imported"
+        << "a request sent to HNS: create endpoint web-7d9f_cbr0 (10.244.3.2) on network cbr0 "
+           "(3F2A9C41-6B0E-4D85-A7C2-91E5D0B4F638); not an object it holds, not imported"
         << 5 << 5 << 2;
     QTest::newRow("a traced POST on one line with its HTTP version")
         << "http-trace-requests.txt"
