@@ -86,21 +86,6 @@ bool isRedirection(std::string_view word)
     return word.starts_with('>');
 }
 
-/// `statement` without the prompt typed before it (`PS C:\> `, `C:\>`, `$ `, `> `) and the backtick of a
-/// markdown code span that opens before it and closes on a later line.
-std::string_view withoutPrompt(std::string_view statement)
-{
-    statement = trimBlanks(statement);
-    while (statement.starts_with('`'))
-        statement.remove_prefix(1);
-    if (isPromptLine(statement))
-        statement = trimBlanks(statement.substr(statement.find('>') + 1));
-    for (const std::string_view prompt : {"$ ", "> "})
-        if (statement.starts_with(prompt))
-            return trimBlanks(statement.substr(prompt.size()));
-    return statement;
-}
-
 /// The arguments of `docker network create`.
 struct CreateArguments
 {

@@ -102,6 +102,21 @@ bool isFilterCommand(std::string_view word)
     return word == "?" || equalsIgnoreCase(word, "where") || equalsIgnoreCase(word, "Where-Object");
 }
 
+/// A pipeline's filters as the report says them: those by name, then the others, "named x whose Type is
+/// y" (an other filter right after the names goes on without "and"), else joined by "and".
+std::string filtersSaid(const std::vector<std::string>& byName, const std::vector<std::string>& byOther)
+{
+    std::string filter;
+    for (const std::string& f : byName)
+        filter += (filter.empty() ? "" : " and ") + f;
+    for (std::size_t i = 0; i < byOther.size(); ++i)
+        filter += (filter.empty()                               ? ""
+                   : i == 0 && byOther[i].starts_with("whose ") ? " "
+                                                                : " and ") +
+                  byOther[i];
+    return filter;
+}
+
 std::string plural(std::string_view noun)
 {
     return std::string(noun) + "s";
@@ -196,15 +211,7 @@ std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
         if (std::find(into.begin(), into.end(), said) == into.end())
             into.insert(into.begin(), std::move(said));
     }
-    std::string filter;
-    for (const std::string& f : byName)
-        filter += (filter.empty() ? "" : " and ") + f;
-    for (std::size_t i = 0; i < byOther.size(); ++i)
-        // "named x whose Type is y", else joined by "and".
-        filter += (filter.empty()                               ? ""
-                   : i == 0 && byOther[i].starts_with("whose ") ? " "
-                                                                : " and ") +
-                  byOther[i];
+    const std::string filter = filtersSaid(byName, byOther);
     if (source == 0 || before[source - 1].empty())
         return "the " + plural(cmdlet.object) + " piped to it";
     const std::vector<std::string>& from = before[source - 1];
@@ -413,18 +420,6 @@ std::vector<std::string> templatePlaceholdersIn(std::string_view statement)
     return found;
 }
 
-/// What a request whose command is a template says after its words: "(a template: {{ name }} is a
-/// placeholder, not a value)", "(a template: 4 placeholders, not values)"; empty for a command without
-/// placeholders. Its words show them.
-std::string templateSaid(const std::vector<std::string>& placeholders)
-{
-    if (placeholders.empty())
-        return {};
-    if (placeholders.size() == 1)
-        return " (a template: " + placeholders.front() + " is a placeholder, not a value)";
-    return " (a template: " + std::to_string(placeholders.size()) + " placeholders, not values)";
-}
-
 /// Whether the lines right after a `-Verbose` command ending at `last` (within
 /// kMaxLinesToVerboseRequest) are what hns.psm1 prints of its request: `VERBOSE: Invoke-HNSRequest
 /// Method[POST] Path[/networks] Data[{...`, `Creating network with these parameters: {...}`, `VERBOSE:
@@ -570,16 +565,7 @@ std::optional<LoggedRequest> emptyListingAt(const std::vector<CleanedLine>& line
     if (const std::string id = args.first("id"); !id.empty()) {
         listed = objectWithId(id, object, created);
     } else if (!byName.empty() || !byOther.empty()) {
-        // "named x whose Type is y", else joined by "and", as a deletion's filters are said.
-        std::string filter;
-        for (const std::string& f : byName)
-            filter += (filter.empty() ? "" : " and ") + f;
-        for (std::size_t n = 0; n < byOther.size(); ++n)
-            filter += (filter.empty()                               ? ""
-                       : n == 0 && byOther[n].starts_with("whose ") ? " "
-                                                                    : " and ") +
-                      byOther[n];
-        listed = "the " + plural(object) + " " + filter;
+        listed = "the " + plural(object) + " " + filtersSaid(byName, byOther);
     }
     LoggedRequest r;
     r.asker = LoggedRequest::Asker::Command;

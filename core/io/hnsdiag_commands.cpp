@@ -64,14 +64,7 @@ bool mayHoldHnsdiagCommand(std::string_view text)
 
 std::optional<HnsdiagDeletion> hnsdiagDeletionIn(std::string_view statement)
 {
-    statement = trimBlanks(statement);
-    while (statement.starts_with('`'))
-        statement.remove_prefix(1);
-    if (isPromptLine(statement))
-        statement = trimBlanks(statement.substr(statement.find('>') + 1));
-    for (const std::string_view prompt : {"$ ", "> "})
-        if (statement.starts_with(prompt))
-            statement = trimBlanks(statement.substr(prompt.size()));
+    statement = withoutPrompt(statement);
     if (statement.starts_with('&')) // PowerShell's call operator: `& hnsdiag.exe ...`
         statement = trimBlanks(statement.substr(1));
     std::vector<std::string> words;

@@ -471,6 +471,15 @@ void nameRequestedNetworks(const std::string& source, const std::map<std::string
     }
 }
 
+std::string templateSaid(const std::vector<std::string>& placeholders)
+{
+    if (placeholders.empty())
+        return {};
+    if (placeholders.size() == 1)
+        return " (a template: " + placeholders.front() + " is a placeholder, not a value)";
+    return " (a template: " + std::to_string(placeholders.size()) + " placeholders, not values)";
+}
+
 void tieRefusedRequest(const std::string& source, const LoggedRequest& r, std::size_t refusal,
                        std::vector<ImportMessage>& messages)
 {

@@ -110,6 +110,11 @@ void joinRepeatedAsks(std::vector<LoggedRequest>& requests);
 void nameRequestedNetworks(const std::string& source, const std::map<std::string, std::string>& names,
                            std::vector<ImportMessage>& messages);
 
+/// What a request whose command or document is a template says after its words: "(a template: {{ name }}
+/// is a placeholder, not a value)", "(a template: 4 placeholders, not values)"; empty for one without
+/// placeholders. Its words show them.
+std::string templateSaid(const std::vector<std::string>& placeholders);
+
 /// Ties request `r` of `source`, which a value's message states ("a request sent to HNS: create network
 /// nat (NAT); not an object it holds, not imported"), to HNS's refusal of it on lines after it (message
 /// `refusal`), as a deletion is tied: the refusal's message ends " (HNS's answer to the request to create

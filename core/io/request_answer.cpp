@@ -8,6 +8,7 @@
 #include "hcn/ip_address.h"
 #include "hcn/network_mode.h"
 #include "io/hns_member.h"
+#include "io/logged_requests.h"
 #include "io/logged_words.h"
 #include "io/markdown_emphasis.h"
 #include "io/text_scan.h"
@@ -195,12 +196,7 @@ std::string requestTemplateSaid(const json& document)
 {
     std::vector<std::string> placeholders;
     collectPlaceholderValues(document, placeholders);
-    if (placeholders.empty())
-        return {};
-    // As a command that is a template says it.
-    if (placeholders.size() == 1)
-        return " (a template: " + placeholders.front() + " is a placeholder, not a value)";
-    return " (a template: " + std::to_string(placeholders.size()) + " placeholders, not values)";
+    return templateSaid(placeholders);
 }
 
 const json* requestDocumentOf(const FoundValue& found)

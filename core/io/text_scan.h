@@ -174,6 +174,21 @@ inline bool isPromptLine(std::string_view t)
     return drive && t.substr(0, close).find_first_of("<|\"") == std::string_view::npos;
 }
 
+/// `statement` without the prompt typed before it (`PS C:\> `, `C:\>`, `$ `, `> `) and the backtick of a
+/// markdown code span that opens before it and closes on a later line.
+inline std::string_view withoutPrompt(std::string_view statement)
+{
+    statement = trimBlanks(statement);
+    while (statement.starts_with('`'))
+        statement.remove_prefix(1);
+    if (isPromptLine(statement))
+        statement = trimBlanks(statement.substr(statement.find('>') + 1));
+    for (const std::string_view prompt : {"$ ", "> "})
+        if (statement.starts_with(prompt))
+            return trimBlanks(statement.substr(prompt.size()));
+    return statement;
+}
+
 /// A command typed at a prompt, as it remains once cleaning took the prompt away: `hnsdiag list all`,
 /// `Get-HnsEndpoint | fl`, `ipconfig /all`. Only commands people run while collecting HNS state, and
 /// PowerShell cmdlets of the common verbs.
