@@ -102,6 +102,20 @@ bool isFilterCommand(std::string_view word)
     return word == "?" || equalsIgnoreCase(word, "where") || equalsIgnoreCase(word, "Where-Object");
 }
 
+/// A filter as filterSaid says it, else by its words: "that ? { $_.Policies.Count -gt 2 } picks" (at most
+/// kMaxFilterQuoted bytes of them, then "...").
+std::string filterOrItsWordsSaid(const std::vector<std::string>& words, std::string& named)
+{
+    if (std::string said = filterSaid(words, named); !said.empty())
+        return said;
+    std::string quoted;
+    for (const std::string& w : words)
+        quoted += (quoted.empty() ? "" : " ") + w;
+    if (quoted.size() > kMaxFilterQuoted)
+        quoted = quoted.substr(0, kMaxFilterQuoted) + "...";
+    return "that " + quoted + " picks";
+}
+
 /// A pipeline's filters as the report says them: those by name, then the others, "named x whose Type is
 /// y" (an other filter right after the names goes on without "and"), else joined by "and".
 std::string filtersSaid(const std::vector<std::string>& byName, const std::vector<std::string>& byOther)
@@ -194,19 +208,11 @@ std::string deletedTarget(const HnsCmdlet& cmdlet, const CommandArguments& args,
     while (source > 0 && !before[source - 1].empty() && isFilterCommand(before[source - 1].front())) {
         --source;
         std::string named;
-        std::string said = filterSaid(before[source], named);
+        std::string said = filterOrItsWordsSaid(before[source], named);
         if (named.empty() || (!filteredName.empty() && !equalsIgnoreCase(named, filteredName)))
             otherFilter = true;
         else
             filteredName = named;
-        if (said.empty()) {
-            std::string quoted;
-            for (const std::string& w : before[source])
-                quoted += (quoted.empty() ? "" : " ") + w;
-            if (quoted.size() > kMaxFilterQuoted)
-                quoted = quoted.substr(0, kMaxFilterQuoted) + "...";
-            said = "that " + quoted + " picks";
-        }
         std::vector<std::string>& into = named.empty() ? byOther : byName;
         if (std::find(into.begin(), into.end(), said) == into.end())
             into.insert(into.begin(), std::move(said));
@@ -547,15 +553,7 @@ std::optional<LoggedRequest> emptyListingAt(const std::vector<CleanedLine>& line
         if (!isFilterCommand(words.front()))
             return std::nullopt;
         std::string named;
-        std::string said = filterSaid(words, named);
-        if (said.empty()) {
-            std::string quoted;
-            for (const std::string& w : words)
-                quoted += (quoted.empty() ? "" : " ") + w;
-            if (quoted.size() > kMaxFilterQuoted)
-                quoted = quoted.substr(0, kMaxFilterQuoted) + "...";
-            said = "that " + quoted + " picks";
-        }
+        std::string said = filterOrItsWordsSaid(words, named);
         std::vector<std::string>& into = named.empty() ? byOther : byName;
         if (std::find(into.begin(), into.end(), said) == into.end())
             into.push_back(std::move(said));
