@@ -496,33 +496,17 @@ bool onlyShapesTheListing(std::string_view word)
 /// The request of an HNS listing (`Get-HnsNetwork`, `Get-HnsEndpoint | ? Name -eq x`, `Get-HnsPolicyList
 /// | fl`) that lines[i] holds alone and whose output is empty, said with what its empty output tells: "list
 /// every network, which printed nothing: HNS held no network when it was typed", "list the endpoints named
-/// x, which printed nothing: none of HNS's endpoints matched when it was typed". Its output is empty where
-/// the line after it is empty (the next prompt, which cleaning leaves empty, or a blank line) and the
-/// paste, or the fenced block the command stands in, ends right after that line; a command followed by
-/// anything else (prose, a fence right after it, the paste's end) has output the poster did not paste, or
-/// none: nothing is said of it. Not for a listing assigned to a variable, piped to a command that does
-/// more than print it, or redirected: those print nothing of what HNS listed.
+/// x, which printed nothing: none of HNS's endpoints matched when it was typed". Its output is empty
+/// where it was typed at a prompt and the next line is the next prompt (CleanedLine::prompt, a command
+/// after it or none); a command followed by anything else (a blank line, prose, a fence, the paste's
+/// end) may have output the poster did not paste, or be a line of a script: nothing is said of it. Not
+/// for a listing assigned to a variable, piped to a command that does more than print it, or
+/// redirected: those print nothing of what HNS listed.
 std::optional<LoggedRequest> emptyListingAt(const std::vector<CleanedLine>& lines, std::size_t i,
-                                            const CreatedNames& created, std::vector<bool>& insideFence)
+                                            const CreatedNames& created)
 {
-    if (i + 1 >= lines.size() || !trimBlanks(lines[i + 1].text).empty())
+    if (i + 1 >= lines.size() || !lines[i].prompt || !lines[i + 1].prompt)
         return std::nullopt;
-    if (i + 2 < lines.size()) {
-        if (!isFenceLine(lines[i + 2].text))
-            return std::nullopt;
-        // The fence closes the block the command stands in. Whether each line stands inside a fenced
-        // block is found once, the first time a listing asks.
-        if (insideFence.empty()) {
-            insideFence.resize(lines.size());
-            bool inside = false;
-            for (std::size_t k = 0; k < lines.size(); ++k) {
-                insideFence[k] = inside;
-                inside = inside != isFenceLine(lines[k].text);
-            }
-        }
-        if (!insideFence[i])
-            return std::nullopt;
-    }
     const std::string_view text = trimBlanks(lines[i].text);
     if (text.size() > kMaxCommandText || splitOutside(text, ";").size() != 1)
         return std::nullopt;
@@ -588,7 +572,6 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
 {
     HnsCommands found;
     CreatedNames created;
-    std::vector<bool> insideFence; // emptyListingAt's, found when first asked
     for (std::size_t i = 0; i < lines.size(); ++i) {
         // The test of most lines: every command read holds one of these.
         const bool hns = findIgnoringCase(lines[i].text, "-hns") != std::string_view::npos ||
@@ -600,7 +583,7 @@ HnsCommands hnsCommandsIn(const std::vector<CleanedLine>& lines,
         if (tables::inRuns(shown, lines[i].sourceLine))
             continue;
         if (hns)
-            if (std::optional<LoggedRequest> listing = emptyListingAt(lines, i, created, insideFence)) {
+            if (std::optional<LoggedRequest> listing = emptyListingAt(lines, i, created)) {
                 found.requests.push_back(std::move(*listing));
                 found.at.push_back(i);
                 found.lineIndex.push_back(i);

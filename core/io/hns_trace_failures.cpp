@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -38,31 +40,42 @@ constexpr std::array<std::string_view, 19> kWilFields{"callcontext",
                                                       "originfilename",
                                                       "originmodule"};
 
+/// The longest name of kWilFields.
+constexpr std::size_t kMaxFieldName = 24;
+
 /// The line's field as `<field>: <value>`, its value trimmed; none when the line is no WIL field.
 std::optional<std::pair<std::string, std::string_view>> wilField(std::string_view line)
 {
+    // Most lines of a dump fail at the first character or in the first few: no copy is made for them.
     const std::string_view t = trimBlanks(line);
-    const std::size_t colon = t.find(':');
-    if (colon == std::string_view::npos || colon == 0 || colon > 24)
+    std::size_t colon = 0;
+    while (colon < t.size() && colon <= kMaxFieldName && std::isalpha(static_cast<unsigned char>(t[colon])))
+        ++colon;
+    if (colon == 0 || colon > kMaxFieldName || colon == t.size() || t[colon] != ':')
         return std::nullopt;
-    std::string key = lowerCopy(t.substr(0, colon));
-    if (std::find(kWilFields.begin(), kWilFields.end(), key) == kWilFields.end())
+    const std::string_view name = t.substr(0, colon);
+    const auto field = std::find_if(kWilFields.begin(), kWilFields.end(),
+                                    [&](std::string_view f) { return equalsIgnoreCase(f, name); });
+    if (field == kWilFields.end())
         return std::nullopt;
-    return std::pair{std::move(key), trimBlanks(t.substr(colon + 1))};
+    return std::pair{std::string(*field), trimBlanks(t.substr(colon + 1))};
 }
 
 } // namespace
 
-std::optional<LoggedRefusal> hnsTraceFailureAt(const std::vector<CleanedLine>& lines, std::size_t first)
+std::optional<LoggedRefusal> hnsTraceFailureAt(const std::vector<CleanedLine>& lines, std::size_t first,
+                                               bool afterRecord)
 {
     constexpr std::size_t kMaxFields = 40;
-    if (!wilField(lines[first].text) || (first > 0 && wilField(lines[first - 1].text)))
+    if (!wilField(lines[first].text) || (!afterRecord && first > 0 && wilField(lines[first - 1].text)))
         return std::nullopt;
+    // The record's fields, up to a field it already gave (the next record's).
     std::size_t end = first;
+    std::set<std::string, std::less<>> given;
     std::string_view hresult, message, module, callContext;
     while (end < lines.size() && end - first < kMaxFields) {
-        const auto field = wilField(lines[end].text);
-        if (!field)
+        auto field = wilField(lines[end].text);
+        if (!field || !given.insert(field->first).second)
             break;
         const auto& [key, value] = *field;
         if (key == "hresult")
@@ -75,9 +88,15 @@ std::optional<LoggedRefusal> hnsTraceFailureAt(const std::vector<CleanedLine>& l
             callContext = value;
         ++end;
     }
-    bool hns = lowerCopy(module) == "hostnetsvc.dll";
-    for (std::size_t k = first; !hns && k > 0 && first - k < 2; --k)
-        hns = holdsIgnoringCase(lines[k - 1].text, "host-network-service");
+    // HNS's by its module; without one, by the record's header (the nearest line above it that is no
+    // field and not blank) naming HNS's provider.
+    bool hns = equalsIgnoreCase(module, "hostnetsvc.dll");
+    if (module.empty())
+        for (std::size_t k = first; k > 0 && first - k < 2 * kMaxFields; --k)
+            if (!trimBlanks(lines[k - 1].text).empty() && !wilField(lines[k - 1].text)) {
+                hns = holdsIgnoringCase(lines[k - 1].text, "host-network-service");
+                break;
+            }
     const std::string code = lowerCopy(hresult);
     std::size_t at = 0;
     std::optional<HResult> failure =

@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <limits>
 
 namespace hcn::io {
 namespace {
@@ -245,8 +246,9 @@ std::optional<LoggedError> hnsErrorRecordIn(std::string_view text, std::string_v
 /// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9` (or, in its `Error code:` line,
 /// the code's symbolic name: `.../HNS/ERROR_SERVICE_NOT_ACTIVE`), the code after `HNS/`, the step before
 /// it as what failed ("WSL ConfigureNetworking"); without `HNS/`, the code right after a step of its
-/// networking (`.../ConfigureNetworking/0x800706bf`). A name the error catalog does not know is kept as
-/// logged (LoggedError::codeName). None for a WSL error of another step (`Wsl/Service/RegisterDistro/...`).
+/// networking (`.../ConfigureNetworking/0x800706bf`) when the code is HNS's or an RPC failure's. A name the
+/// error catalog does not know is kept as logged (LoggedError::codeName). None for a WSL error of another
+/// step (`Wsl/Service/RegisterDistro/...`) or another code of its networking (WMI's `0x80041002`).
 std::optional<LoggedError> wslNetworkingErrorIn(std::string_view text, std::string_view lower)
 {
     std::size_t start = lower.find("wsl/");
@@ -294,6 +296,12 @@ std::optional<LoggedError> wslNetworkingErrorIn(std::string_view text, std::stri
             error.codeName = std::string(token);
     }
     const std::string_view step = segments[codeAt - 1];
+    // Without `HNS/`, WSL's networking failed for a reason of its own unless the code is HNS's, or says
+    // the RPC call to a service (HNS) failed (0x800706xx): `.../ConfigureNetworking/0x80041002` is WMI's.
+    if (!equalsIgnoreCase(step, "hns") &&
+        !(error.code &&
+          (isHcnCode(*error.code) || (std::uint32_t(*error.code) & 0xFFFFFF00u) == 0x80070600u)))
+        return std::nullopt;
     error.operation = "WSL " + std::string(equalsIgnoreCase(step, "hns") ? segments[codeAt - 2] : step);
     return error;
 }
@@ -612,6 +620,8 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
 {
     std::vector<LoggedRefusal> refusals;
     std::vector<std::size_t> cmdletRecords; // refusals that name their cmdlet's request themselves
+    std::size_t traceEnd =
+        std::numeric_limits<std::size_t>::max() - 1; // the last line of HNS's last trace record
     for (std::size_t first = 0; first < lines.size(); ++first) {
         // A line without a failure word states none; the lines a console wrapped it into (or lines as
         // wide that follow it, as a table's rows are) are read from their own start. Each form below
@@ -628,8 +638,9 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             refusals.push_back(std::move(*answer));
             continue;
         }
-        if (std::optional<LoggedRefusal> trace = hnsTraceFailureAt(lines, first)) {
-            first = trace->lastLine;
+        const bool afterTrace = traceEnd + 1 == first;
+        if (std::optional<LoggedRefusal> trace = hnsTraceFailureAt(lines, first, afterTrace)) {
+            first = traceEnd = trace->lastLine;
             refusals.push_back(std::move(*trace));
             continue;
         }

@@ -603,18 +603,18 @@ bool namesOtherOperation(const std::string& lowerError)
     return namesOperationOtherThan(lowerError, "delet");
 }
 
-/// The refusal among `refusals` (of `source`) that answers create request `r` on lines after it
-/// (answerLoggedRequests: within kMaxLinesToAnswer, before the next request): one that names no other
-/// operation and no other kind of object. nullptr for any other request or answer.
-const detail::NamedRefusal* createRefusalOf(const std::vector<detail::NamedRefusal>& refusals,
-                                            const std::string& source, const LoggedRequest& r)
+/// The refusal among `refusalAt` (a source's refusals by their first line) that answers create request `r` on
+/// lines after it (answerLoggedRequests: within kMaxLinesToAnswer, before the next request): one that names
+/// no other operation and no other kind of object. nullptr for any other request or answer.
+const detail::NamedRefusal* createRefusalOf(const std::multimap<int, const detail::NamedRefusal*>& refusalAt,
+                                            const LoggedRequest& r)
 {
     if (r.asker != LoggedRequest::Asker::Program || r.answer != LoggedRequest::Answer::Refused ||
         !r.what.starts_with("create ") || r.answerLine <= r.line)
         return nullptr;
-    for (const detail::NamedRefusal& refusal : refusals) {
-        if (refusal.source != source || refusal.firstLine != r.answerLine || refusal.notRun)
-            continue;
+    const auto [from, to] = refusalAt.equal_range(r.answerLine);
+    for (auto it = from; it != to; ++it) {
+        const detail::NamedRefusal& refusal = *it->second;
         const std::string lower = lowerCopy(refusal.error);
         const ResourceKind kind = kindNamedIn(lower);
         if (namesOperationOtherThan(lower, "create") || (kind != ResourceKind::Invalid && kind != r.kind))
@@ -845,10 +845,15 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
         answerLoggedRequests(result.requests, requestAt, lines, source, refusals, requestLines);
     joinRepeatedRequests(result.requests);
     joinRepeatedAsks(result.requests);
-    // A create request a value states that HNS refused lines later: the refusal's message names it.
+    // A create request a value states that HNS refused lines later: the refusal's message names it. The
+    // source's refusals by their first line, once.
+    std::multimap<int, const detail::NamedRefusal*> refusalAt;
+    for (const detail::NamedRefusal& refusal : refusals)
+        if (refusal.source == source && !refusal.notRun)
+            refusalAt.emplace(refusal.firstLine, &refusal);
     for (const LoggedRequest& r : result.requests)
         if (r.shown)
-            if (const detail::NamedRefusal* refusal = createRefusalOf(refusals, source, r))
+            if (const detail::NamedRefusal* refusal = createRefusalOf(refusalAt, r))
                 result.refusedRequests.emplace_back(r, refusal->message);
     std::erase_if(result.deletions, [&](const LoggedObject& d) {
         const detail::NamedRefusal* r = refusalOf(refusals, source, d, requestLines);
@@ -1093,8 +1098,7 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                                 {},
                                 "the log names HNS " + namedLoggedObjects(entries) + "; no dump of " +
                                     (entries.size() == 1 ? "it" : "them") + ", not imported"});
-        for (const auto& [r, message] : op.refusedRequests)
-            tieRefusedRequest(op.source, r, message, messages);
+        tieRefusedRequests(op.source, op.refusedRequests, messages);
         for (const LoggedRequest& r : op.requests)
             reportLoggedRequest(op.source, r, objects, documents, objectById, messages);
         // The networks the source's endpoint requests name by ID: the snapshot's, or the log's by name.

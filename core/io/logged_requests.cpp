@@ -480,25 +480,36 @@ std::string templateSaid(const std::vector<std::string>& placeholders)
     return " (a template: " + std::to_string(placeholders.size()) + " placeholders, not values)";
 }
 
-void tieRefusedRequest(const std::string& source, const LoggedRequest& r, std::size_t refusal,
-                       std::vector<ImportMessage>& messages)
+void tieRefusedRequests(const std::string& source,
+                        const std::vector<std::pair<LoggedRequest, std::size_t>>& refused,
+                        std::vector<ImportMessage>& messages)
 {
-    if (refusal >= messages.size())
+    if (refused.empty())
         return;
-    const auto request = std::find_if(messages.begin(), messages.end(), [&](const ImportMessage& m) {
-        return m.source == source && m.message.starts_with(kRequestSent) && m.firstLine <= r.line &&
-               r.line <= std::max(m.firstLine, m.lastLine);
-    });
-    const std::size_t held =
-        request == messages.end() ? std::string::npos : request->message.find("; not an object it holds");
-    // An answer on the request's own lines is said with it already.
-    if (held == std::string::npos ||
-        messages[refusal].firstLine <= std::max(request->firstLine, request->lastLine))
-        return;
-    const std::string what = request->message.substr(kRequestSent.size(), held - kRequestSent.size());
-    messages[refusal].message +=
-        " (HNS's answer to the request to " + what + " at " +
-        tables::atLines({{request->firstLine, std::max(request->firstLine, request->lastLine)}}) + ")";
+    // The source's request messages by their first line, once: a log of many requests is read in one go.
+    std::map<int, std::size_t> requestAt;
+    for (std::size_t i = 0; i < messages.size(); ++i)
+        if (messages[i].source == source && messages[i].message.starts_with(kRequestSent))
+            requestAt.emplace(messages[i].firstLine, i);
+    std::set<std::size_t> tied;
+    for (const auto& [r, refusal] : refused) {
+        // A refusal said once for its repeats answered more than one request: none is named.
+        if (refusal >= messages.size() || !tied.insert(refusal).second ||
+            messages[refusal].message.find(" times, lines ") != std::string::npos)
+            continue;
+        auto at = requestAt.upper_bound(r.line);
+        if (at == requestAt.begin())
+            continue;
+        const ImportMessage& request = messages[(--at)->second];
+        const int last = std::max(request.firstLine, request.lastLine);
+        const std::size_t held = request.message.find("; not an object it holds");
+        // An answer on the request's own lines is said with it already.
+        if (r.line > last || held == std::string::npos || messages[refusal].firstLine <= last)
+            continue;
+        const std::string what = request.message.substr(kRequestSent.size(), held - kRequestSent.size());
+        messages[refusal].message += " (HNS's answer to the request to " + what + " at " +
+                                     tables::atLines({{request.firstLine, last}}) + ")";
+    }
 }
 
 void reportLoggedRequest(const std::string& source, const LoggedRequest& r,

@@ -115,12 +115,14 @@ void nameRequestedNetworks(const std::string& source, const std::map<std::string
 /// placeholders. Its words show them.
 std::string templateSaid(const std::vector<std::string>& placeholders);
 
-/// Ties request `r` of `source`, which a value's message states ("a request sent to HNS: create network
-/// nat (NAT); not an object it holds, not imported"), to HNS's refusal of it on lines after it (message
-/// `refusal`), as a deletion is tied: the refusal's message ends " (HNS's answer to the request to create
-/// network nat (NAT) at lines 1-2)".
-void tieRefusedRequest(const std::string& source, const LoggedRequest& r, std::size_t refusal,
-                       std::vector<ImportMessage>& messages);
+/// Ties each request of `source` in `refused`, which a value's message states ("a request sent to HNS:
+/// create network nat (NAT); not an object it holds, not imported"), to HNS's refusal of it on lines after
+/// it (the message index beside it), as a deletion is tied: the refusal's message ends " (HNS's answer to
+/// the request to create network nat (NAT) at lines 1-2)". A refusal said once for its repeats ("(3
+/// times, ...)") answered several requests and names none.
+void tieRefusedRequests(const std::string& source,
+                        const std::vector<std::pair<LoggedRequest, std::size_t>>& refused,
+                        std::vector<ImportMessage>& messages);
 
 /// The info for request `r` of `source` when no value reports it, and what it changes of the snapshot
 /// (`objects`, `documents` parallel to them, `objectById`: upper-case ID -> index): an endpoint HNS added

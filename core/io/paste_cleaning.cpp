@@ -141,22 +141,27 @@ std::string_view trimTrailing(std::string_view line)
     return line;
 }
 
-/// The decorations stripped off `text`, in place.
-void cleanLine(std::string& text)
+/// The decorations stripped off `text`, in place; whether a prompt was one of them.
+bool cleanLine(std::string& text)
 {
+    bool prompt = false;
     std::string_view line = text;
     // A container log's record prefix is outermost; decorations inside it nest (a quoted prompt, a
     // prompt's verbose output): strip until none is left.
     stripQuoteMarker(line);
     stripCriPrefix(line);
     for (;;) {
-        if (stripQuoteMarker(line) || stripPowerShellPrompt(line) || stripCmdPrompt(line) ||
-            stripStreamPrefix(line))
+        if (stripPowerShellPrompt(line) || stripCmdPrompt(line)) {
+            prompt = true;
+            continue;
+        }
+        if (stripQuoteMarker(line) || stripStreamPrefix(line))
             continue;
         // A prompt on a line a review diff added (`+C:\> docker network create ...`): the `+` is the diff's.
         if (std::string_view rest = line.substr(line.starts_with('+') ? 1 : 0);
             rest.size() < line.size() && (stripPowerShellPrompt(rest) || stripCmdPromptBeforeBlank(rest))) {
             line = rest;
+            prompt = true;
             continue;
         }
         // A prompt indented a little (a markdown code block, a session quoted in a list): the blanks are
@@ -166,6 +171,7 @@ void cleanLine(std::string& text)
             rest.size() < line.size() && rest.size() > 2 && (rest.front() == 'P' || rest[1] == ':')) {
             if (stripPowerShellPrompt(rest) || stripCmdPromptBeforeBlank(rest)) {
                 line = rest;
+                prompt = true;
                 continue;
             }
         }
@@ -175,6 +181,7 @@ void cleanLine(std::string& text)
     const auto start = std::size_t(line.data() - text.data());
     text.erase(start + line.size());
     text.erase(0, start);
+    return prompt;
 }
 
 /// A pager's prompt at the start of a line: more.com's `-- More  --` (`-- More (12%) --` when it reads
@@ -468,11 +475,11 @@ std::vector<CleanedLine> cleanPastedText(std::string_view text, std::vector<std:
         const std::string_view raw =
             std::string_view(line.text).substr(0, line.text.find_last_not_of('\r') + 1);
         line.trailingBlank = !raw.empty() && (raw.back() == ' ' || raw.back() == '\t');
-        cleanLine(line.text);
+        line.prompt = cleanLine(line.text);
         if (const std::size_t prompt = pagerPromptLength(line.text); prompt > 0) {
             ++pagerPrompts;
             line.text.erase(0, prompt);
-            cleanLine(line.text);
+            line.prompt = cleanLine(line.text) || line.prompt;
             if (line.text.empty())
                 continue; // the prompt alone: no line of the output
         }

@@ -57,7 +57,8 @@ bool holdsWord(std::string_view lower, std::string_view word)
 /// Whether `text` is a client's word that it created object `name` of `kind` (Invalid: any): flannel's
 /// `Created HNSNetwork cbr0`, `Created bridge HNSEndpoint cbr0_ep`, antrea's `Created HNSNetwork with name
 /// antrea-hnsnetwork id <guid>`, `HNS endpoint web_ep was created`; the kind's word (`HNSEndpoint`,
-/// `HNS endpoint`) on the line, the name as a word of its own, no `not created`.
+/// `HNS endpoint`) the last in the three words before the name, no other kind's word between `created`
+/// and it, the name as a word of its own, no `not created`.
 bool saysCreated(std::string_view text, ResourceKind kind, const std::string& name)
 {
     if (name.empty())
@@ -68,10 +69,38 @@ bool saysCreated(std::string_view text, ResourceKind kind, const std::string& na
         return false;
     if (kind == ResourceKind::Invalid)
         return true;
-    return std::any_of(std::begin(logged::kKindWords), std::end(logged::kKindWords),
-                       [&](const logged::KindSpelled& k) {
-                           return k.kind == kind && lower.find(k.text) != std::string::npos;
-                       });
+    // The kind's word names the object: the last kind's word in the three words before the name is of
+    // `kind` (`Created endpoint web_ep on network nat` created no network nat).
+    const std::string lowerName = lowerCopy(name);
+    for (std::size_t at = lower.find(lowerName); at != std::string::npos;
+         at = lower.find(lowerName, at + 1)) {
+        std::size_t from = at;
+        for (int words = 0; from > 0 && words < 4; --from)
+            words += lower[from - 1] == ' ' ? 1 : 0;
+        const std::string_view before = std::string_view(lower).substr(from, at - from);
+        std::size_t lastAt = std::string_view::npos;
+        ResourceKind last = ResourceKind::Invalid;
+        for (const logged::KindSpelled& k : logged::kKindWords)
+            if (const std::size_t found = before.rfind(k.text);
+                found != std::string_view::npos && (lastAt == std::string_view::npos || found > lastAt)) {
+                lastAt = found;
+                last = k.kind;
+            }
+        if (last != kind)
+            continue;
+        // `Created <kind> <name>`: no other kind's word between `created` and the name (`Created endpoint
+        // web_ep on network nat`).
+        const std::size_t created = lower.rfind("created", at);
+        if (created == std::string::npos || created + 7 > from + lastAt)
+            return true;
+        const std::string_view between = std::string_view(lower).substr(created, from + lastAt - created);
+        if (std::none_of(std::begin(logged::kKindWords), std::end(logged::kKindWords),
+                         [&](const logged::KindSpelled& k) {
+                             return k.kind != kind && between.find(k.text) != std::string_view::npos;
+                         }))
+            return true;
+    }
+    return false;
 }
 
 /// The line of `lines` after `request` (up to line `until`) that says HNS did it: `"Success":true`,
@@ -82,7 +111,10 @@ int doneAt(const FoundValue& request, const nlohmann::json& document, bool creat
            const std::vector<CleanedLine>& lines, int until)
 {
     bool isV1 = false;
-    const ResourceKind kind = detail::classifyObject(document, ResourceKind::Invalid, isV1);
+    ResourceKind kind = detail::classifyObject(document, ResourceKind::Invalid, isV1);
+    // A create request of a network names its mode and little else (`{"Name":"nat","Type":"NAT"}`).
+    if (kind == ResourceKind::Invalid && detail::isNetworkType(detail::hnsType(document)))
+        kind = ResourceKind::Network;
     const nlohmann::json* name = memberIgnoringCase(document, "Name");
     const std::string named = name && name->is_string() ? name->get<std::string>() : std::string();
     const auto from = std::upper_bound(lines.begin(), lines.end(), request.lastLine,

@@ -1409,6 +1409,24 @@ private slots:
                "\tmessage: \t\n\tthreadId: \t4120"
             << QStringList{"2-6: HNS refused a request: HnsRpcV2_Open failed: HCN_E_NETWORK_NOT_FOUND "
                            "(0x803B0001), \"The network was not found.\""};
+        QTest::newRow("another provider's record under HNS's: none")
+            << "Microsoft-Windows-Host-Network-Service  ActivityStop  07:30:45.600\n"
+               "Microsoft-Windows-Hyper-V-VmSwitch  ActivityError  07:30:45.611\n"
+               "\thresult: \t0x80070005\n\tmessage: \tAccess is denied.\n\tcallContext: \t\\VmsIfAddPort"
+            << QStringList{};
+        QTest::newRow("another module's record under HNS's provider line: none")
+            << "Microsoft-Windows-Host-Network-Service\tActivityError\n\tmodule: \tvmcompute.dll\n"
+               "\thresult: \t0x80070005"
+            << QStringList{};
+        QTest::newRow("two of HNS's trace records one after the other: each its own")
+            << "\thresult: \t0x803B0017\n\tmessage: \tEntity 5E2C8A17-3B94-4D60-A1F8-27C0D9E4B6A3 is in "
+               "invalid State\n\tmodule: \thostnetsvc.dll\n\thresult: \t0x803B0001\n\tmodule: "
+               "\thostnetsvc.dll"
+            << QStringList{
+                   "1-3: HNS refused a request: HCN_E_DEGRADED_OPERATION (0x803B0017), \"Entity "
+                   "5E2C8A17-3B94-4D60-A1F8-27C0D9E4B6A3 is in invalid State\"",
+                   "4-5: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was "
+                   "not found.\""};
         QTest::newRow("fields of another module's trace: none")
             << "\thresult: \t0x80070005\n\tmessage: \tAccess is denied.\n\tmodule: \twslservice.exe"
             << QStringList{};
@@ -1417,6 +1435,18 @@ private slots:
                "create a file when that file already exists. `\n\nThis is it."
             << QStringList{"2: HNS reported a failure: HcnCreateNetwork failed: ERROR_ALREADY_EXISTS "
                            "(0x800700B7), \"Cannot create a file when that file already exists.\""};
+        QTest::newRow("one refusal said for three create requests names none of them")
+            << "[10:00:01.100][WindowsDaemon  ][Info   ] debug: [POST]=>[/networks/] Request : "
+               "{\"Name\":\"ovl0\",\"Type\":\"overlay\"}\n"
+               "[10:00:01.102][WindowsDaemon  ][Error  ] fatal task error [error=HNS failed with error : An "
+               "adapter was not found.  service.id=z9\n"
+               "[10:00:01.200][WindowsDaemon  ][Info   ] debug: [POST]=>[/networks/] Request : "
+               "{\"Name\":\"ovl1\",\"Type\":\"overlay\"}\n"
+               "[10:00:01.202][WindowsDaemon  ][Error  ] fatal task error [error=HNS failed with error : An "
+               "adapter was not found.  service.id=z9\n"
+            << QStringList{
+                   "2: HNS refused a request: HCN_E_ADAPTER_NOT_FOUND (0x803B0006), \"An adapter was not "
+                   "found.\" (code from the message text) (2 times, lines 2, 4)"};
         QTest::newRow("docker stack ps: each row's error cell its own, the printing command no request")
             << "PS C:\\> docker stack ps web\n"
                "ID             NAME            NODE       DESIRED STATE   CURRENT STATE             ERROR  "
@@ -1669,6 +1699,15 @@ private slots:
                            "answering), so nothing was refused: WSL ConfigureNetworking failed: "
                            "RPC_S_CALL_FAILED_DNE (0x800706BF), \"The remote procedure call failed and did "
                            "not execute.\""};
+        QTest::newRow("WSL's networking step without HNS/, a code of another service: none")
+            << "Detected user visible error: "
+               "Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/0x80041002"
+            << QStringList{};
+        QTest::newRow("WSL's networking step without HNS/, HNS's code")
+            << "Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/0x803b0006"
+            << QStringList{
+                   "1: HNS refused a request: WSL ConfigureNetworking failed: HCN_E_ADAPTER_NOT_FOUND "
+                   "(0x803B0006), \"An adapter was not found.\""};
         QTest::newRow("a WSL path in quotes, a word before it")
             << "Press any key to continue... 'Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/"
                "ERROR_SERVICE_NOT_ACTIVE'"
@@ -2444,6 +2483,12 @@ private slots:
             << "Attempting to create bridge HNSEndpoint &{Id: Name:cbr0 VirtualNetwork:" + network +
                    " IPAddress:10.244.2.2}\nCreated HNSNetwork cbr0"
             << QStringList{} << sent + "create endpoint cbr0 (10.244.2.2) on network " + network + notHeld;
+        QTest::newRow("an endpoint created on the network a request names is no answer to it")
+            << "I1207 10:00:00.000000    1234 hns.go:50] HNSNetwork Request "
+               "={\"Name\":\"nat\",\"Type\":\"NAT\"}\n"
+               "I1207 10:00:01.000000    1234 main.go:80] Created endpoint web_ep on network nat for "
+               "container web"
+            << QStringList{} << sent + "create network nat (NAT)" + notHeld;
         QTest::newRow("not created is no answer")
             << attempt + "HNS endpoint cbr0_ep was not created" << QStringList{} << epSaid + notHeld;
         QTest::newRow("an error before the word that it was created")

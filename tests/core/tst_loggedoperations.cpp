@@ -1036,9 +1036,12 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "typed at line 16",
                "19-20 info: a command (Get-HnsEndpoint) that asks HNS to list the endpoints whose IPAddress "
                "is like 10.244.*, which printed nothing: none of HNS's endpoints matched when it was typed "
-               "at line 19"};
+               "at line 19",
+               "22-23 info: a command (Get-HnsLoadBalancer) that asks HNS to list every load balancer, which "
+               "printed nothing: HNS held no load balancer when it was typed at line 22"};
     // Output the poster did not paste (a fence, prose or the paste's end right after the command), a
-    // listing assigned, redirected or piped on, and prose naming a cmdlet say nothing of what HNS held.
+    // listing assigned, redirected or piped on, prose naming a cmdlet, and a script's lines (no prompt,
+    // a blank line before its fence closes) say nothing of what HNS held.
     QTest::newRow("HNS listings whose output is not pasted, or printed elsewhere: nothing said")
         << "get-hns-listings-output-not-pasted.txt"
         << QStringList{
