@@ -64,28 +64,34 @@ void checkLocalEndpoint(const CheckModel& model, const EndpointFacts& e, const N
                 values));
         }
     }
-    // The first and last address of an IPv4 subnet are no host's (/31 and /32 have none to spare).
+    // The first and last address of an IPv4 subnet are no host's (/31 and /32 have none to spare),
+    // unless another subnet of the network that holds it takes it as a host's (overlapping subnets).
     if (n && !model.lost(n->id, {"AddressPrefix", "IpAddressPrefix"}))
-        for (const IpAddress& address : e.addresses)
+        for (const IpAddress& address : e.addresses) {
+            const SubnetFact* reservedIn = nullptr;
+            bool hostAddress = false;
             for (const SubnetFact& s : n->subnets) {
                 if (s.prefix.family() != IpFamily::V4 || address.family() != IpFamily::V4 ||
-                    s.prefix.length() > 30 || !s.prefix.contains(address))
+                    !s.prefix.contains(address))
                     continue;
-                const bool first = address == s.prefix.network();
-                if (!first && address != s.prefix.last())
-                    continue;
-                out.push_back(makeFinding(
-                    "EP-IP-RESERVED",
-                    address.toString() + " is the " + (first ? "network" : "broadcast") +
-                        " address of subnet " + s.prefix.toString() + ": no host on it may hold it.",
-                    {{ResourceKind::Endpoint, e.id}, {ResourceKind::Network, n->id}},
-                    {{fieldOf(ResourceKind::Endpoint, e.id, "IpConfigurations.IpAddress"),
-                      address.toString()},
-                     {fieldOf(ResourceKind::Network, n->id, "Ipams.Subnets.IpAddressPrefix"),
-                      s.prefix.toString()}},
-                    values));
-                break;
+                if (s.prefix.length() <= 30 && (address == s.prefix.network() || address == s.prefix.last()))
+                    reservedIn = reservedIn ? reservedIn : &s;
+                else
+                    hostAddress = true;
             }
+            if (!reservedIn || hostAddress)
+                continue;
+            const bool first = address == reservedIn->prefix.network();
+            out.push_back(makeFinding(
+                "EP-IP-RESERVED",
+                address.toString() + " is the " + (first ? "network" : "broadcast") + " address of subnet " +
+                    reservedIn->prefix.toString() + ": no host on it may hold it.",
+                {{ResourceKind::Endpoint, e.id}, {ResourceKind::Network, n->id}},
+                {{fieldOf(ResourceKind::Endpoint, e.id, "IpConfigurations.IpAddress"), address.toString()},
+                 {fieldOf(ResourceKind::Network, n->id, "Ipams.Subnets.IpAddressPrefix"),
+                  reservedIn->prefix.toString()}},
+                values));
+        }
     if (n && e.mac && !n->macRanges.empty() &&
         std::none_of(n->macRanges.begin(), n->macRanges.end(),
                      [&](const MacRangeFact& r) { return r.first <= *e.mac && *e.mac <= r.last; })) {

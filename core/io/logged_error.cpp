@@ -350,9 +350,14 @@ bool isRequestCommand(std::string_view text)
             return std::find(std::begin(kPrinting), std::end(kPrinting), word) != std::end(kPrinting);
         };
         // A management command's own printing one: `docker service ps web`, `docker network ls`.
+        static constexpr std::string_view kManagement[] = {"network", "container", "service", "stack",
+                                                           "node",    "volume",    "image",   "system",
+                                                           "plugin",  "swarm"};
         const std::string_view after = trimBlanks(rest.substr(second.size()));
+        const bool management =
+            std::find(std::begin(kManagement), std::end(kManagement), second) != std::end(kManagement);
         return lowerWord && !t.ends_with(':') && !(t.ends_with('.') && !t.ends_with(" .")) &&
-               !printing(second) && !printing(after.substr(0, after.find(' ')));
+               !printing(second) && !(management && printing(after.substr(0, after.find(' '))));
     }
     if (program == "hnsdiag" || program == "hnsdiag.exe")
         return lowerWord && second != "list";

@@ -90,6 +90,9 @@ std::size_t stepStart(std::string_view lower, std::size_t from, std::size_t to, 
 /// POST /swarm/init"); empty for any other part.
 std::string dockerApiCallOf(std::string_view part)
 {
+    // In dockerd's logrus record, its message: `time="..." level=error msg="Handler for ...`.
+    if (const std::size_t msg = part.find("msg=\""); msg != std::string_view::npos)
+        part = part.substr(msg + 5);
     const std::string lower = lowerCopy(trimBlanks(part));
     constexpr std::string_view kLead = "handler for ";
     constexpr std::string_view kTail = " returned error";

@@ -123,7 +123,7 @@ std::string cniDocumentSaid(const nlohmann::json& value)
     if (const auto code = value.find("code"); code != value.end() && code->is_number_integer()) {
         const std::string msg = stringIn(value.contains("msg") ? &value["msg"] : nullptr);
         return "a CNI plugin's error result (code " + std::to_string(code->get<std::int64_t>()) +
-               (msg.empty() ? "" : ": \"" + validUtf8(msg.substr(0, 200)) + "\"") + ")" +
+               (msg.empty() ? "" : ": \"" + std::string(utf8Prefix(msg, 200)) + "\"") + ")" +
                std::string(kNotImported);
     }
     // A result: `ips` (CNI 0.3 on: `address`, `gateway`), or 0.2's `ip4` and `ip6` (`ip`, `gateway`).
@@ -136,7 +136,7 @@ std::string cniDocumentSaid(const nlohmann::json& value)
         if (!said.empty() && !gateway.empty())
             said += " via " + gateway;
         if (!said.empty())
-            addresses.push_back(validUtf8(said.substr(0, 100)));
+            addresses.push_back(std::string(utf8Prefix(said, 100)));
     };
     if (const auto ips = value.find("ips"); ips != value.end() && ips->is_array())
         for (const nlohmann::json& ip : *ips)

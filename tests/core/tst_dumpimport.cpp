@@ -1385,6 +1385,14 @@ private slots:
                    "1: HNS refused a request: create network (Docker API POST /networks/create) failed: "
                    "E_INVALIDARG (0x80070057), \"The parameter is incorrect.\" (code from the message "
                    "text)"};
+        QTest::newRow("dockerd's API handler in its logrus record")
+            << "time=\"2024-05-02T10:00:00Z\" level=error msg=\"Handler for POST /v1.41/networks/create "
+               "returned "
+               "error: HNS failed with error : The parameter is incorrect. \""
+            << QStringList{
+                   "1: HNS refused a request: create network (Docker API POST /networks/create) failed: "
+                   "E_INVALIDARG (0x80070057), \"The parameter is incorrect.\" (code from the message "
+                   "text)"};
         QTest::newRow("dockerd's API handler of a deletion")
             << "Handler for DELETE /v1.41/networks/nat returned error: HNS failed with error : The network "
                "was not found."

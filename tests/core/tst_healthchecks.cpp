@@ -619,6 +619,11 @@ std::vector<Case> cases()
         point.networks[0] = network(kNet, "Transparent", "10.0.0.4/31", "10.0.0.5");
         point.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.0.4";
         add("either address of a /31", point, "EP-IP-RESERVED", false);
+        Host overlapping;
+        overlapping.networks[0]["Ipams"][0]["Subnets"].push_back(subnet("10.0.0.0/16", "10.0.0.1"));
+        overlapping.ep(2)["IpConfigurations"][0]["IpAddress"] = "10.0.0.255";
+        add("the /24's broadcast address, a host's in the /16 beside it", overlapping, "EP-IP-RESERVED",
+            false);
     }
     {
         Host h;
