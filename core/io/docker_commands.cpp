@@ -78,14 +78,6 @@ bool endsInsideQuote(std::string_view text)
     return quote != 0;
 }
 
-/// A shell's redirection (`2>&1`, `>`, `>>out.txt`, `2>`): not an argument.
-bool isRedirection(std::string_view word)
-{
-    if (!word.empty() && std::isdigit(static_cast<unsigned char>(word.front())))
-        word.remove_prefix(1);
-    return word.starts_with('>');
-}
-
 /// The arguments of `docker network create`.
 struct CreateArguments
 {

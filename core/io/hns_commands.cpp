@@ -518,8 +518,7 @@ std::optional<LoggedRequest> emptyListingAt(const std::vector<CleanedLine>& line
         return std::nullopt;
     for (const std::vector<std::string>& element : pipeline)
         for (const std::string& word : element)
-            if (word.starts_with('>') ||
-                (word.size() > 1 && std::isdigit(static_cast<unsigned char>(word[0])) != 0 && word[1] == '>'))
+            if (isRedirection(word))
                 return std::nullopt; // its output went to a file
     const CommandArguments args = argumentsOf(pipeline.front(), 1, lister);
     if (!args.positional.empty())

@@ -47,14 +47,6 @@ bool isHnsdiag(std::string_view word)
     return equalsIgnoreCase(word, "hnsdiag") || equalsIgnoreCase(word, "hnsdiag.exe");
 }
 
-/// A shell's redirection (`2>&1`, `>`, `>>out.txt`): not an argument.
-bool isHnsdiagRedirection(std::string_view word)
-{
-    if (!word.empty() && std::isdigit(static_cast<unsigned char>(word.front())))
-        word.remove_prefix(1);
-    return word.starts_with('>');
-}
-
 } // namespace
 
 bool mayHoldHnsdiagCommand(std::string_view text)
@@ -78,7 +70,7 @@ std::optional<HnsdiagDeletion> hnsdiagDeletionIn(std::string_view statement)
             target = false;
             continue;
         }
-        if (isHnsdiagRedirection(part)) {
+        if (isRedirection(part)) {
             target = part.ends_with('>');
             continue;
         }

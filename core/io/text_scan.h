@@ -189,6 +189,14 @@ inline std::string_view withoutPrompt(std::string_view statement)
     return statement;
 }
 
+/// A shell's redirection (`2>&1`, `>`, `>>out.txt`, `2>`), a word of a command that is no argument.
+inline bool isRedirection(std::string_view word)
+{
+    if (!word.empty() && std::isdigit(static_cast<unsigned char>(word.front())))
+        word.remove_prefix(1);
+    return word.starts_with('>');
+}
+
 /// A command typed at a prompt, as it remains once cleaning took the prompt away: `hnsdiag list all`,
 /// `Get-HnsEndpoint | fl`, `ipconfig /all`. Only commands people run while collecting HNS state, and
 /// PowerShell cmdlets of the common verbs.
