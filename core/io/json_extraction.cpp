@@ -565,7 +565,7 @@ private:
             std::size_t stop = unquoted.find('\n', start);
             if (stop == std::string::npos)
                 stop = unquoted.size();
-            inner.push_back({unquoted.substr(start, stop - start), line.sourceLine, false,
+            inner.push_back({unquoted.substr(start, stop - start), line.sourceLine, false, false,
                              joinedWithin(line, columnOf, start, stop)});
             start = stop + 1;
         }

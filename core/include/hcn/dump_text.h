@@ -82,12 +82,12 @@ struct CleanedLine
     int sourceLine = 0; ///< 1-based line number in the decoded text
     /// The line ended in blanks that cleaning stripped (where a console broke a long line at a blank).
     bool trailingBlank = false;
-    /// A line joined from several (a log record a console wrapped): where each line after the first
-    /// starts in `text`, with its line number, in order.
-    std::vector<std::pair<std::size_t, int>> joinedAt{};
     /// Cleaning took a PowerShell or cmd prompt off the line (`PS C:\> `, `C:\k>`): a command typed at it,
     /// or, left empty, the prompt alone that ends the output of the command before it.
     bool prompt = false;
+    /// A line joined from several (a log record a console wrapped): where each line after the first
+    /// starts in `text`, with its line number, in order.
+    std::vector<std::pair<std::size_t, int>> joinedAt{};
 };
 
 /// Turn what a console, a chat window, a mail client or a ticket system made of pasted output back into
