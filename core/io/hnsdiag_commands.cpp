@@ -29,14 +29,11 @@ constexpr HnsdiagKind kHnsdiagKinds[] = {
     {"loadbalancers", ResourceKind::LoadBalancer, "load balancer"},
 };
 
-/// `word` without the quotes around it or its parts (`"hnsdiag.exe"`, `'<id>'`).
-std::string hnsdiagUnquoted(std::string_view word)
+/// `word` without the quotes around it (`"hnsdiag.exe"`, `'<id>'`), as PowerShell and cmd read it.
+std::string hnsdiagUnquoted(const std::string& word)
 {
-    std::string out;
-    for (const char c : word)
-        if (c != '"' && c != '\'')
-            out += c;
-    return out;
+    const std::vector<std::string> items = valueItems(word);
+    return items.size() == 1 ? items.front() : word;
 }
 
 /// Whether `word` names the tool: `hnsdiag`, `hnsdiag.exe`, or a path ending in one of them.
@@ -61,20 +58,18 @@ std::optional<HnsdiagDeletion> hnsdiagDeletionIn(std::string_view statement)
         statement = trimBlanks(statement.substr(1));
     std::vector<std::string> words;
     bool target = false; // the word after `>` is the redirection's target
-    for (const std::string_view part : splitOutside(statement, " \t")) {
-        if (part.empty())
-            continue;
-        if (part.starts_with('#'))
+    for (const std::string& word : commandWords(statement)) {
+        if (word.starts_with('#'))
             break; // a comment
         if (target) {
             target = false;
             continue;
         }
-        if (isRedirection(part)) {
-            target = part.ends_with('>');
+        if (isRedirection(word)) {
+            target = word.ends_with('>');
             continue;
         }
-        words.push_back(hnsdiagUnquoted(part));
+        words.push_back(hnsdiagUnquoted(word));
     }
     if (words.size() != 4 || !isHnsdiag(words[0]) || !equalsIgnoreCase(words[1], "delete"))
         return std::nullopt;

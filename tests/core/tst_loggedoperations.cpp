@@ -1004,8 +1004,9 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                        "13-14 info: HNS endpoints counted 2 times, 11-02 21:14 to 11-02 21:16: 60, 58"};
     QTest::newRow("a count once, in prose: nothing of HNS") << "counts-once-and-prose.txt" << QStringList{};
     // hnsdiag's deletions are typed deletions: the object of the ID given, or a word written in the ID's
-    // place (`<namespace-id>`, `endpoint_id`, `EndpointId`), which names none; prose naming hnsdiag, its
-    // listings and `reset` ask nothing.
+    // place (`<namespace-id>`, `endpoint_id`, `EndpointId`), which names none; the tool's path and the ID
+    // may be quoted, and a redirection is no argument; prose naming hnsdiag, its listings and `reset` ask
+    // nothing.
     QTest::newRow("hnsdiag delete of each kind, by GUID, variable or placeholder; prose asks nothing")
         << "hnsdiag-delete-commands.txt"
         << QStringList{
@@ -1018,7 +1019,9 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "8 info: a command (hnsdiag delete loadbalancers) that asks HNS to delete the load balancer "
                "$lb holds at line 8",
                "9 info: a command (hnsdiag delete endpoints) that asks HNS to delete endpoint EndpointId (a "
-               "template: EndpointId is a placeholder, not a value) at line 9"};
+               "template: EndpointId is a placeholder, not a value) at line 9",
+               "14 info: a command (hnsdiag delete endpoints) that asks HNS to delete endpoint "
+               "9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f at line 14"};
     // A listing whose output is empty (the next prompt, or a blank line, and then the end of its block or
     // of the paste) tells HNS held none of them, or none matched its filter.
     QTest::newRow("HNS listings that printed nothing: none held, none matched")
