@@ -62,6 +62,17 @@ bool startsGuid(std::string_view shown)
     return true;
 }
 
+/// The last place `word` stands in `text`, npos when it stands nowhere. Searched forwards, which skips to
+/// each candidate's first letter: most texts hold none of the words looked for, and std::string's rfind
+/// compares at every position.
+std::size_t lastOccurrence(std::string_view text, std::string_view word)
+{
+    std::size_t last = std::string_view::npos;
+    for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1))
+        last = at;
+    return last;
+}
+
 } // namespace
 
 ResourceKind kindNamedIn(std::string_view words, bool first)
@@ -70,7 +81,7 @@ ResourceKind kindNamedIn(std::string_view words, bool first)
     ResourceKind kind = ResourceKind::Invalid;
     std::size_t best = 0;
     for (const logged::KindSpelled& w : logged::kKindWords) {
-        const std::size_t at = first ? lower.find(w.text) : lower.rfind(w.text);
+        const std::size_t at = first ? lower.find(w.text) : lastOccurrence(lower, w.text);
         if (at != std::string::npos && (kind == ResourceKind::Invalid || (first ? at < best : at >= best))) {
             kind = w.kind;
             best = at;
@@ -97,15 +108,16 @@ ResourceKind cutIdShowsHnsObject(std::string_view member, std::string_view shown
 bool isRequestContext(std::string_view context)
 {
     const std::string lower = lowerCopy(context);
+    const auto lastAt = [&lower](std::string_view word) { return lastOccurrence(lower, word); };
     std::optional<std::size_t> request;
-    for (const char* word :
+    for (const std::string_view word :
          {"request", "data[", "[post]", "[put]", "method[post", "hnsconfigbytes", "body", "with settings",
           "settings=", "creating", "attempting to create", "to be created"})
-        if (const std::size_t at = lower.rfind(word); at != std::string::npos)
+        if (const std::size_t at = lastAt(word); at != std::string::npos)
             request = std::max(request.value_or(0), at);
     if (!request)
         return false;
-    const std::size_t response = lower.rfind("response");
+    const std::size_t response = lastAt("response");
     return response == std::string::npos || response < *request;
 }
 

@@ -359,18 +359,28 @@ std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
                                            const std::vector<detail::NamedRefusal>& refusals,
                                            const std::vector<int>& requestLines)
 {
+    // The source's refusals by their first line (in their order where two start on one line), so that each
+    // request looks only at those on its own lines.
+    std::vector<const detail::NamedRefusal*> ofSource;
+    for (const detail::NamedRefusal& refusal : refusals)
+        if (refusal.source == source)
+            ofSource.push_back(&refusal);
+    std::stable_sort(ofSource.begin(), ofSource.end(),
+                     [](const auto* a, const auto* b) { return a->firstLine < b->firstLine; });
     std::set<std::size_t> answerLines;
     for (std::size_t n = 0; n < requests.size(); ++n) {
         LoggedRequest& r = requests[n];
         const auto next = std::upper_bound(requestLines.begin(), requestLines.end(), r.line);
         const int until =
             std::min(r.line + kMaxLinesToAnswer, next == requestLines.end() ? INT_MAX : *next - 1);
-        for (const detail::NamedRefusal& refusal : refusals)
-            if (refusal.source == source && refusal.firstLine >= r.line && refusal.firstLine <= until &&
-                (r.answerLine == 0 || refusal.firstLine < r.answerLine) &&
-                !namesAnotherCommand(refusal, r.by)) {
-                r.answer = refusal.notRun ? LoggedRequest::Answer::NotRun : LoggedRequest::Answer::Refused;
-                r.answerLine = refusal.firstLine;
+        auto refusal = std::lower_bound(ofSource.begin(), ofSource.end(), r.line,
+                                        [](const auto* a, int line) { return a->firstLine < line; });
+        for (; refusal != ofSource.end() && (*refusal)->firstLine <= until; ++refusal)
+            if (!namesAnotherCommand(**refusal, r.by)) {
+                r.answer =
+                    (*refusal)->notRun ? LoggedRequest::Answer::NotRun : LoggedRequest::Answer::Refused;
+                r.answerLine = (*refusal)->firstLine;
+                break;
             }
         for (std::size_t i = requestAt[n] + 1; i < lines.size() && lines[i].sourceLine <= until; ++i) {
             if (r.answerLine != 0 && lines[i].sourceLine >= r.answerLine)
