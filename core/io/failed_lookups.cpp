@@ -40,6 +40,19 @@ constexpr LookupKind kKinds[] = {{"Endpoint ", "endpoint"},
                                  {"LoadBalancer ", "load balancer"},
                                  {"SDN Route ", "route"}};
 
+/// The words after a looked-up name that say HNS has no such object: hcsshim's `not found`, and
+/// `does not exist` as scripts and tests word it (`Network 'cbr0' does not exist`).
+constexpr std::string_view kMissingWords[] = {" not found", " does not exist", " doesn't exist"};
+
+/// The size of the words of kMissingWords `text` starts with; 0 when it starts with none.
+std::size_t missingWordsSize(std::string_view text)
+{
+    for (const std::string_view words : kMissingWords)
+        if (text.starts_with(words))
+            return words.size();
+    return 0;
+}
+
 struct Lookup
 {
     std::string_view kind;
@@ -48,7 +61,7 @@ struct Lookup
 };
 
 /// The lookup hcsshim's error at `at` in `text` (`Endpoint External not found`, `Endpoint ID "..." not
-/// found`) states, when it states one.
+/// found`), or a script's (`Network 'cbr0' does not exist`), states, when it states one.
 std::optional<Lookup> lookupAt(std::string_view text, std::size_t at, const LookupKind& kind)
 {
     std::string_view rest = text.substr(at + kind.logged.size());
@@ -71,7 +84,9 @@ std::optional<Lookup> lookupAt(std::string_view text, std::size_t at, const Look
     std::string name;
     std::size_t end = 0;
     // %q inside a log's quoted value is escaped: `\"web\"`, twice in a value quoted inside it: `\\\"web\\\"`.
-    const std::string_view quote = rest.substr(0, openingQuoteSize(rest, 0));
+    std::string_view quote = rest.substr(0, openingQuoteSize(rest, 0));
+    if (quote.empty() && rest.starts_with('\''))
+        quote = rest.substr(0, 1); // PowerShell's and a test's quotes
     if (!quote.empty()) {
         end = rest.find(quote, quote.size());
         if (end == std::string_view::npos)
@@ -85,20 +100,25 @@ std::optional<Lookup> lookupAt(std::string_view text, std::size_t at, const Look
             ++end;
         name = std::string(rest.substr(0, end));
     }
+    const std::size_t missing = missingWordsSize(rest.substr(end));
     if (name.empty() || name.size() > kMaxLookedUpName || logged::isWordAfterKind(lowerCopy(name)) ||
-        !rest.substr(end).starts_with(" not found"))
+        missing == 0)
         return std::nullopt;
-    const std::string_view after = rest.substr(end + 10);
+    const std::string_view after = rest.substr(end + missing);
     if (!after.empty() && std::isalnum(static_cast<unsigned char>(after.front())))
         return std::nullopt;
     return Lookup{kind.kind, validUtf8(std::move(name)), by};
 }
 
 /// Whether `text` holds ` not found`, no lookup in words as a writer whose English is not native words it
-/// (`Can not found HNS network`, `could not found`: kLookupLeads). (`not found` is looked for first: a
-/// space is in every line, an `n` followed by `ot found` in few.)
+/// (`Can not found HNS network`, `could not found`: kLookupLeads), or ` does not exist`. (`not found` is
+/// looked for first: a space is in every line, an `n` followed by `ot found` in few.)
 bool saysNotFound(std::string_view text)
 {
+    if (text.find(" exist") != std::string_view::npos &&
+        (text.find(kMissingWords[1]) != std::string_view::npos ||
+         text.find(kMissingWords[2]) != std::string_view::npos))
+        return true;
     for (std::size_t at = text.find("not found"); at != std::string_view::npos;
          at = text.find("not found", at + 1)) {
         if (at == 0 || text[at - 1] != ' ')
@@ -434,6 +454,16 @@ std::vector<Lookup> hcsshimLookupsOn(std::string_view text)
             if (std::optional<Lookup> lookup = lookupAt(text, at, kind))
                 onLine.push_back(std::move(*lookup));
         }
+    }
+    // A script's words in lower case after `HNS` (`HNS network 'cbr0' does not exist`).
+    const std::string lower = lowerCopy(text);
+    for (const LookupKind& kind : kKinds) {
+        const std::string words = "hns " + lowerCopy(kind.logged);
+        for (std::size_t at = lower.find(words); at != std::string::npos; at = lower.find(words, at + 1))
+            if (text.substr(at + 4, kind.logged.size()) != kind.logged &&
+                (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]))))
+                if (std::optional<Lookup> lookup = lookupAt(text, at + 4, kind))
+                    onLine.push_back(std::move(*lookup));
     }
     return onLine;
 }

@@ -1140,6 +1140,16 @@ void TestLoggedFailures::saysAFailedLookupInWords_data()
         << QStringList{"info 1-1: the log says HNS has no endpoint \"web\" (a lookup in words; no error code "
                        "logged) at line 1",
                        "info 2-2: the log says HNS has no endpoint \"api\" (looked up by name) at line 2"};
+    QTest::newRow("\"does not exist\" as scripts and tests word a lookup, the name quoted or bare")
+        << "    hnsnetwork_test.go:20: Network 'cbr0' does not exist\n"
+           "    hnsnetwork_test.go:31: HNS network 'ext' does not exist\n" +
+               klog + "Endpoint web-ep doesn't exist, retrying"
+        << QStringList{"info 1-1: the log says HNS has no network \"cbr0\" (looked up by name) at line 1",
+                       "info 2-2: the log says HNS has no network \"ext\" (looked up by name) at line 2",
+                       "info 3-3: the log says HNS has no endpoint \"web-ep\" (looked up by name) at line 3"};
+    QTest::newRow("prose: a network that does not exist names none")
+        << "The network does not exist on this node.\nNetwork settings does not exist in the docs."
+        << QStringList{};
     QTest::newRow("source code that would log a lookup, in a diff")
         << "-\t\tklog.Errorf(\"Unable to find Hns Network specified by %s. Please check environment variable "
            "KUBE_NETWORK\", hnsNetworkName)\n+\t\treturn nil, fmt.Errorf(\"network %s not found\", name)"
