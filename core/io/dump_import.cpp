@@ -13,6 +13,7 @@
 #include "io/failed_lookups.h"
 #include "io/fatal_exits.h"
 #include "io/hns_event_records.h"
+#include "io/hns_service_commands.h"
 #include "io/hns_service_stops.h"
 #include "io/import_objects.h"
 #include "io/json_log_records.h"
@@ -358,6 +359,9 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     for (FailedCmdletRemoval& removal : failedCmdletRemovalsIn(lines, source.name, namedRefusals))
         removals.push_back(std::move(removal));
     addLineMessages(hnsServiceStops(lines), ImportSeverity::Warning, source.name, messages);
+    HnsServiceCommands serviceCommands = hnsServiceCommandsIn(lines);
+    addLineMessages(std::move(serviceCommands.warnings), ImportSeverity::Warning, source.name, messages);
+    addLineMessages(std::move(serviceCommands.infos), ImportSeverity::Info, source.name, messages);
     // What a failed lookup did (a program exited, waits, an operation failed) is a warning; the other
     // lookups are infos.
     LookupEffects effects = failedLookupEffectsIn(lines);

@@ -1022,6 +1022,29 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "template: EndpointId is a placeholder, not a value) at line 9",
                "14 info: a command (hnsdiag delete endpoints) that asks HNS to delete endpoint "
                "9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f at line 14"};
+    // Commands on the HNS service (PowerShell's cmdlets, a pipeline from Get-Service, net, sc) and on its
+    // store are said; a failure to stop or start it is a warning, said once with its repeats; prose, other
+    // services and other files say nothing.
+    QTest::newRow("the HNS service stopped, started, its store deleted; a stop or start that failed")
+        << "hns-service-commands.txt"
+        << QStringList{
+               "1 info: a command (Stop-Service hns -Force) that stops HNS at line 1",
+               "2 info: a command (Remove-Item -Path C:\\ProgramData\\Microsoft\\Windows\\HNS\\HNS.data "
+               "-Force) "
+               "that deletes HNS's store of its networks and policies (HNS.data) at line 2: HNS forgets the "
+               "networks it stored when it starts again",
+               "3 info: a command (Start-Service -Name \"hns\") that starts HNS at line 3",
+               "4 info: a command (Get-Service hns | Restart-Service) that restarts HNS at line 4",
+               "5 info: a command (net stop hns) that stops HNS at line 5",
+               "6 info: a command (sc.exe start hns) that starts HNS at line 6",
+               "7 warning: the HNS service could not be stopped (Restart-Service says \"Service 'Host "
+               "Network "
+               "Service (hns)' stop failed.\") at line 7: HNS was not restarted (2 times, lines 7, 14)",
+               "8-9 info: PowerShell waited for the HNS service to stop at lines 8-9",
+               "10 warning: the HNS service could not be started (net says \"The Host Network Service "
+               "service "
+               "could not be started.\") at line 10: HNS did not start, and no HNS answered requests after "
+               "it"};
     // A listing whose output is empty (the next prompt, or a blank line, and then the end of its block or
     // of the paste) tells HNS held none of them, or none matched its filter.
     QTest::newRow("HNS listings that printed nothing: none held, none matched")
