@@ -15,6 +15,7 @@
 #include "io/hns_event_records.h"
 #include "io/hns_service_commands.h"
 #include "io/hns_service_stops.h"
+#include "io/hnsdiag_adapters.h"
 #include "io/import_objects.h"
 #include "io/json_log_records.h"
 #include "io/kube_proxy_panics.h"
@@ -368,6 +369,7 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     addLineMessages(std::move(effects.warnings), ImportSeverity::Warning, source.name, messages);
     addLineMessages(failedLookupsIn(lines, effects.lines), ImportSeverity::Info, source.name, messages);
     addLineMessages(hnsEventRecordsDone(lines), ImportSeverity::Info, source.name, messages);
+    addLineMessages(hnsdiagAdaptersIn(lines), ImportSeverity::Info, source.name, messages);
     // What a log counts of HNS: kube-proxy's queries, counts of objects over time.
     std::vector<std::pair<int, int>> objectLines;
     for (std::size_t i = first; i < sightings.size(); ++i)

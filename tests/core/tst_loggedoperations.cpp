@@ -1045,6 +1045,18 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "service "
                "could not be started.\") at line 10: HNS did not start, and no HNS answered requests after "
                "it"};
+    // hnsdiag's list of the host's adapters: one info for each run of adapter blocks (prose between two
+    // runs parts them), no object; an indented `Adapter :` line or an ID cut short starts none.
+    QTest::newRow("hnsdiag list adapters: the host's adapters said, not imported")
+        << "hnsdiag-list-adapters.txt"
+        << QStringList{
+               "5-14 info: hnsdiag list adapters shows 2 host network adapters: vEthernet (nat) "
+               "{5C1F0E2A-7B3D-4E69-8A14-2F6B9D0C3E71} (ethernet, Hyper-V Virtual Ethernet Adapter), "
+               "Loopback "
+               "Pseudo-Interface 1 {A84CCFE6-4DD1-11EA-88E2-806E6F6E6963} (loopback); adapters are no HNS "
+               "objects, not imported",
+               "18-20 info: hnsdiag list adapters shows 1 host network adapter: Ethernet 2 "
+               "{0B7E3C9D-2A41-4F58-9C6E-1D8A5B3F2E04}; adapters are no HNS objects, not imported"};
     // A listing whose output is empty (the next prompt, or a blank line, and then the end of its block or
     // of the paste) tells HNS held none of them, or none matched its filter.
     QTest::newRow("HNS listings that printed nothing: none held, none matched")
