@@ -851,10 +851,15 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
     for (const detail::NamedRefusal& refusal : refusals)
         if (refusal.source == source && !refusal.notRun)
             refusalAt.emplace(refusal.firstLine, &refusal);
-    for (const LoggedRequest& r : result.requests)
+    for (const LoggedRequest& r : result.requests) {
         if (r.shown)
             if (const detail::NamedRefusal* refusal = createRefusalOf(refusalAt, r))
                 result.refusedRequests.emplace_back(r, refusal->message);
+        // A typed command's refusal, on the line its answer was read from.
+        if (r.asker == LoggedRequest::Asker::Command && r.answer == LoggedRequest::Answer::Refused)
+            if (const auto refusal = refusalAt.find(r.answerLine); refusal != refusalAt.end())
+                result.refusedCommands.emplace_back(r, refusal->second->message);
+    }
     std::erase_if(result.deletions, [&](const LoggedObject& d) {
         const detail::NamedRefusal* r = refusalOf(refusals, source, d, requestLines);
         if (r && std::any_of(d.lines.begin(), d.lines.end(), [r](int line) {
@@ -1099,6 +1104,7 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                                 "the log names HNS " + namedLoggedObjects(entries) + "; no dump of " +
                                     (entries.size() == 1 ? "it" : "them") + ", not imported"});
         tieRefusedRequests(op.source, op.refusedRequests, messages);
+        tieRefusedCommands(op.refusedCommands, messages);
         for (const LoggedRequest& r : op.requests)
             reportLoggedRequest(op.source, r, objects, documents, objectById, messages);
         // The networks the source's endpoint requests name by ID: the snapshot's, or the log's by name.

@@ -61,6 +61,9 @@ struct LoggedOperations
     /// no other operation or kind, with the index of the message that names the refusal: that message
     /// names the request (tieRefusedRequest).
     std::vector<std::pair<LoggedRequest, std::size_t>> refusedRequests;
+    /// Typed commands HNS refused (LoggedRequest::Asker::Command, answered Refused), with the index of the
+    /// message that names the refusal: a refusal that names no command then names it (tieRefusedCommands).
+    std::vector<std::pair<LoggedRequest, std::size_t>> refusedCommands;
     /// HNS policies printed as Go bytes that no object read owns (go_byte_policies.h): an info.
     std::optional<ImportWarning> unownedPolicies;
 };

@@ -522,6 +522,26 @@ void tieRefusedRequests(const std::string& source,
     }
 }
 
+void tieRefusedCommands(const std::vector<std::pair<LoggedRequest, std::size_t>>& refused,
+                        std::vector<ImportMessage>& messages)
+{
+    std::set<std::size_t> tied;
+    for (const auto& [r, refusal] : refused) {
+        if (refusal >= messages.size() || !tied.insert(refusal).second)
+            continue;
+        std::string& message = messages[refusal].message;
+        if (message.find(" times, lines ") != std::string::npos ||
+            message.find(" (the command at line ") != std::string::npos ||
+            findIgnoringCase(message, lowerCopy(r.by)) != std::string::npos)
+            continue;
+        int line = r.line;
+        for (const auto& [first, last] : r.loggedAt)
+            if (first <= r.answerLine)
+                line = std::max(line, first);
+        message += " (the command at line " + std::to_string(line) + ": " + r.by + ", to " + r.what + ")";
+    }
+}
+
 void reportLoggedRequest(const std::string& source, const LoggedRequest& r,
                          std::vector<ImportedObject>& objects, std::vector<nlohmann::json>& documents,
                          const std::map<std::string, std::size_t>& objectById,

@@ -124,6 +124,14 @@ void tieRefusedRequests(const std::string& source,
                         const std::vector<std::pair<LoggedRequest, std::size_t>>& refused,
                         std::vector<ImportMessage>& messages);
 
+/// Names in each refusal of `refused` (a typed command HNS refused, the index of the refusal's message)
+/// the command it answers, when the refusal names no command of its own (no `(the command at line ...)`
+/// and not the command's words, as when prose or a fence stands between the command and its error): the
+/// message ends " (the command at line 15: docker network create, to create network l2bridge (...))", the
+/// line of the command's last showing before the refusal. A refusal said once for its repeats names none.
+void tieRefusedCommands(const std::vector<std::pair<LoggedRequest, std::size_t>>& refused,
+                        std::vector<ImportMessage>& messages);
+
 /// The info for request `r` of `source` when no value reports it, and what it changes of the snapshot
 /// (`objects`, `documents` parallel to them, `objectById`: upper-case ID -> index): an endpoint HNS added
 /// to a namespace after the dump of it is listed in its Resources, one it removed is taken out. An object

@@ -634,10 +634,12 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
     QTest::newRow("an answer as a hashtable, a text of no known code")
         << "@{Error=Switch was not ready yet; Success=False}"
         << QStringList{"warning 1-1: HNS reported a failure: \"Switch was not ready yet\""};
+    // The command it answers, a blank line apart, is named.
     QTest::newRow("an answer as a list")
         << "PS C:\\> New-HnsNetwork -Type L2Bridge -Name cbr0\n\nError   : The object already exists.\n"
            "Success : False\n"
-        << QStringList{"warning 3-4: HNS reported a failure: " + objectExists + fromText};
+        << QStringList{"warning 3-4: HNS reported a failure: " + objectExists + fromText +
+                       " (the command at line 1: New-HnsNetwork, to create network cbr0 (L2Bridge))"};
     QTest::newRow("an answer as a list, Success first, with its ErrorCode")
         << "Success   : False\nError     : The parameter is incorrect. \nErrorCode : 2147942487\n"
         << QStringList{"warning 1-3: HNS reported a failure: " + invalidArg};

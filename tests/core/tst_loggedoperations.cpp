@@ -1045,6 +1045,24 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "service "
                "could not be started.\") at line 10: HNS did not start, and no HNS answered requests after "
                "it"};
+    // A typed command's refusal with prose or a fence between them names the command it answers, at the
+    // line of its last showing before the refusal.
+    QTest::newRow("docker's refusal after prose and fences names the command it answers")
+        << "docker-command-refused-after-prose.txt"
+        << QStringList{
+               "5-20 info: a command (docker network create) that asks HNS to create network ext40 "
+               "(Transparent, 10.40.0.0/24 via 10.40.0.1) (2 times, lines 5, 14); HNS refused it (line 20)",
+               "20 warning: HNS refused a request: hnsCall failed: HCN_E_ADAPTER_NOT_FOUND (0x803B0006), "
+               "\"An "
+               "adapter was not found.\" (the command at line 14: docker network create, to create network "
+               "ext40 (Transparent, 10.40.0.0/24 via 10.40.0.1))",
+               "25-27 info: a command (docker network rm) that asks HNS to delete network ext39 at line 25; "
+               "HNS "
+               "refused it (line 27)",
+               "27 warning: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
+               "incorrect.\" "
+               "(code from the message text) (the command at line 25: docker network rm, to delete network "
+               "ext39)"};
     // hnsdiag's list of the host's adapters: one info for each run of adapter blocks (prose between two
     // runs parts them), no object; an indented `Adapter :` line or an ID cut short starts none.
     QTest::newRow("hnsdiag list adapters: the host's adapters said, not imported")
