@@ -420,7 +420,9 @@ std::vector<std::string> templatePlaceholdersIn(std::string_view statement)
         if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
             value.back() == value.front())
             value = value.substr(1, value.size() - 2);
-        if (!value.starts_with('<') && isWrittenPlaceholder(value))
+        // Words in angle brackets without blanks are found above, with them only quoted (`"<your cidr>"`).
+        if ((!value.starts_with('<') || value.find(' ') != std::string_view::npos) &&
+            isWrittenPlaceholder(value))
             add(value);
     }
     return found;

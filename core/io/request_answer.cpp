@@ -163,26 +163,13 @@ std::string networkAsked(const json& document)
     return id.empty() ? name : name + " (" + id + ")";
 }
 
-/// A string a poster wrote in place of a value (isWrittenPlaceholder), also a description of several
-/// words in angle brackets (`<your service cidr>`, escaped `\u003cyour service cidr\u003e` as JSON reads).
-bool isPlaceholderValue(std::string_view value)
-{
-    if (isWrittenPlaceholder(value))
-        return true;
-    if (value.size() < 3 || value.front() != '<' || value.back() != '>' || value.find(' ') == value.npos)
-        return false;
-    std::string joined(value);
-    std::replace(joined.begin(), joined.end(), ' ', '-');
-    return joined.find("--") == std::string::npos && isWrittenPlaceholder(joined);
-}
-
 /// The placeholders among the string values of `value` and of what it holds, each once, in the order
 /// of the document.
 void collectPlaceholderValues(const json& value, std::vector<std::string>& found)
 {
     if (value.is_string()) {
         const std::string& s = value.get_ref<const std::string&>();
-        if (isPlaceholderValue(s) && std::find(found.begin(), found.end(), s) == found.end())
+        if (isWrittenPlaceholder(s) && std::find(found.begin(), found.end(), s) == found.end())
             found.push_back(s);
     } else if (value.is_structured()) {
         for (const json& item : value)

@@ -50,8 +50,8 @@ std::vector<std::string> requestGatewayProblems(const nlohmann::json& document);
 /// says its network and template itself.
 std::string describeRequest(std::string_view context, const nlohmann::json& document, ResourceKind kind);
 
-/// What a request document whose string values hold placeholders a poster wrote (isWrittenPlaceholder,
-/// or words in angle brackets: `<your service cidr>`) says after what it asks, as a typed command that is
+/// What a request document whose string values hold placeholders a poster wrote (isWrittenPlaceholder:
+/// `<your service cidr>`, `x.x.x.x`) says after what it asks, as a typed command that is
 /// a template does: " (a template: <your service cidr> is a placeholder, not a value)", " (a template: 3
 /// placeholders, not values)"; empty for a document without one.
 std::string requestTemplateSaid(const nlohmann::json& document);

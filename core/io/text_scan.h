@@ -113,8 +113,9 @@ inline std::size_t cellWidth(std::string_view s)
 }
 
 /// A value a poster wrote in place of a real one: an address with letters for its numbers (`x.x.x.x`,
-/// `10.0.x.x/24`, `xxx.xxx.xxx.xxx`), a word in square brackets (`[IPAddrofWorkerNIC]`) or angle brackets
-/// (`<node-ip>`); not what programs print for no value (`<nil>`, `<none>`).
+/// `10.0.x.x/24`, `xxx.xxx.xxx.xxx`), words in square brackets (`[IPAddrofWorkerNIC]`) or angle brackets
+/// (`<node-ip>`, `<your service cidr>`: single blanks between them); not what programs print for no
+/// value (`<nil>`, `<none>`).
 inline bool isWrittenPlaceholder(std::string_view word)
 {
     if (word.size() >= 3 && word.size() <= 64 &&
@@ -129,8 +130,10 @@ inline bool isWrittenPlaceholder(std::string_view word)
         return inside.size() >= 3 &&
                std::any_of(inside.begin(), inside.end(),
                            [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+               inside.front() != ' ' && inside.back() != ' ' && inside.find("  ") == std::string_view::npos &&
                std::all_of(inside.begin(), inside.end(), [](char c) {
-                   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+                   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
+                          c == ' ';
                });
     }
     word = word.substr(0, word.find('/'));

@@ -1146,7 +1146,8 @@ void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers_data()
                "n2 (as $n holds it) at line 1; HNS refused it (line 2)",
                "2-7 warning: HNS refused a request: New-HnsEndpoint (create endpoint ep2) failed: "
                "ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the message text)"};
-    // A template's placeholders are no values: said so; the words of prose after a kind name nothing.
+    // A template's placeholders are no values: said so, also quoted words in angle brackets, as in a
+    // request document; the words of prose after a kind name nothing.
     QTest::newRow("commands of a template, in prose that names no network")
         << "commands-template-placeholders.txt"
         << QStringList{
@@ -1159,7 +1160,10 @@ void TestLoggedOperations::typedCommandsOfOneLineAndTheirAnswers_data()
                "6 info: a command (Remove-HnsNetwork) that asks HNS to delete network {{ net }} (a template: "
                "{{ net }} is a placeholder, not a value) at line 6",
                "7 info: a command (docker network create) that asks HNS to create network tnet (Transparent) "
-               "on adapter {{ nic }} (a template: {{ nic }} is a placeholder, not a value) at line 7"};
+               "on adapter {{ nic }} (a template: {{ nic }} is a placeholder, not a value) at line 7",
+               "8 info: a command (docker network create) that asks HNS to create network l2svc (L2Bridge, "
+               "<your service cidr>) (a template: <your service cidr> is a placeholder, not a value) at line "
+               "8"};
     // hns.psm1 prints a -Verbose command's request (`VERBOSE: Invoke-HNSRequest ...`), which then says
     // it; a document the poster pasted after the command is no such print.
     QTest::newRow("an address written as letters is a placeholder")
