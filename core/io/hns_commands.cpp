@@ -47,12 +47,10 @@ std::string variableOf(std::string_view value)
     return lowerCopy(value.substr(0, end));
 }
 
-/// The words of a filter (`? Name -eq l2net`, `Where-Object { $_.Name -eq "l2net" }`): "named
-/// l2net", "whose Type is L2Bridge"; empty when the filter is no comparison of one property. `named` gets
-/// the name a filter of the name's equality compares with (`l2net`), else nothing.
-std::string filterSaid(const std::vector<std::string>& words, std::string& named)
+} // namespace
+
+std::optional<FilterComparison> filterComparison(const std::vector<std::string>& words)
 {
-    named.clear();
     std::vector<std::string> parts;
     for (std::size_t i = 1; i < words.size(); ++i) {
         std::string_view word = trimBlanks(words[i]);
@@ -73,34 +71,57 @@ std::string filterSaid(const std::vector<std::string>& words, std::string& named
         }
     }
     if (parts.size() != 3 || powerShellParameterName(parts[1]).empty())
-        return {};
+        return std::nullopt;
     std::vector<std::string> value = valueItems(parts[2]);
     if (value.size() != 1)
+        return std::nullopt;
+    return FilterComparison{parts[0], "-" + powerShellParameterName(parts[1]), std::move(value.front())};
+}
+
+bool FilterComparison::isEquality() const
+{
+    return op == "-eq" || op == "-ieq" || op == "-ceq";
+}
+
+namespace {
+
+/// The words of a filter (`? Name -eq l2net`, `Where-Object { $_.Name -eq "l2net" }`): "named
+/// l2net", "whose Type is L2Bridge"; empty when the filter is no comparison of one property. `named` gets
+/// the name a filter of the name's equality compares with (`l2net`), else nothing.
+std::string filterSaid(const std::vector<std::string>& words, std::string& named)
+{
+    named.clear();
+    const std::optional<FilterComparison> filter = filterComparison(words);
+    if (!filter)
         return {};
-    if (equalsIgnoreCase(value.front(), "$true") || equalsIgnoreCase(value.front(), "$false"))
-        value.front().erase(0, 1);
-    const std::string op = "-" + powerShellParameterName(parts[1]);
-    const bool name = equalsIgnoreCase(parts[0], "Name");
-    if ((op == "-eq" || op == "-ieq" || op == "-ceq") && name) {
-        named = value.front();
-        return "named " + value.front();
+    std::string value = filter->value;
+    if (equalsIgnoreCase(value, "$true") || equalsIgnoreCase(value, "$false"))
+        value.erase(0, 1);
+    const std::string& op = filter->op;
+    if (filter->isEquality() && equalsIgnoreCase(filter->property, "Name")) {
+        named = value;
+        return "named " + value;
     }
-    const std::string whose = "whose " + parts[0] + " ";
-    if (op == "-eq" || op == "-ieq" || op == "-ceq")
-        return whose + "is " + value.front();
+    const std::string whose = "whose " + filter->property + " ";
+    if (filter->isEquality())
+        return whose + "is " + value;
     if (op == "-ne")
-        return whose + "is not " + value.front();
+        return whose + "is not " + value;
     if (op == "-like" || op == "-ilike")
-        return whose + "is like " + value.front();
+        return whose + "is like " + value;
     if (op == "-match" || op == "-imatch")
-        return whose + "matches " + value.front();
+        return whose + "matches " + value;
     return {};
 }
+
+} // namespace
 
 bool isFilterCommand(std::string_view word)
 {
     return word == "?" || equalsIgnoreCase(word, "where") || equalsIgnoreCase(word, "Where-Object");
 }
+
+namespace {
 
 /// A filter as filterSaid says it, else by its words: "that ? { $_.Policies.Count -gt 2 } picks" (at most
 /// kMaxFilterQuoted bytes of them, then "...").
@@ -483,8 +504,8 @@ bool underExpectedHeading(const std::vector<CleanedLine>& lines, std::size_t i)
     return false;
 }
 
-/// Whether `word` is a command that only shapes what the listing piped to it prints (`fl`, `Format-Table`,
-/// `ConvertTo-Json`, `Select-Object Name`): of no objects it prints nothing.
+} // namespace
+
 bool onlyShapesTheListing(std::string_view word)
 {
     for (const std::string_view shaping :
@@ -494,6 +515,8 @@ bool onlyShapesTheListing(std::string_view word)
             return true;
     return false;
 }
+
+namespace {
 
 /// The request of an HNS listing (`Get-HnsNetwork`, `Get-HnsEndpoint | ? Name -eq x`, `Get-HnsPolicyList
 /// | fl`) that lines[i] holds alone and whose output is empty, said with what its empty output tells: "list

@@ -15,6 +15,7 @@
 #include "io/logged_requests.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,6 +61,28 @@ struct HnsCommands
 /// paste's last line).
 inline constexpr std::string_view kCutCommandSaid =
     " (the paste ends inside the command: what follows is not shown)";
+
+/// A filter of a pipeline (`? Name -eq l2net`, `Where-Object { $_.IPAddress -eq "10.0.7.20" }`, `Where
+/// ID -eq <guid>`) that compares one property with one value.
+struct FilterComparison
+{
+    std::string property; ///< as written, without `$_.`: "IPAddress", "Policies.Count"
+    std::string op;       ///< lower case: "-eq", "-ne", "-like"
+    std::string value;    ///< its quotes taken away; a variable as written (`$name`, `$true`)
+    /// `-eq`, `-ieq` or `-ceq`: every object the filter passes has that value.
+    bool isEquality() const;
+};
+
+/// The comparison the filter command `words` (its first word `?`, `Where` or `Where-Object`) makes; none
+/// when it makes several (`-and`, `-or`) or something else.
+std::optional<FilterComparison> filterComparison(const std::vector<std::string>& words);
+
+/// `?`, `Where` or `Where-Object`, any case.
+bool isFilterCommand(std::string_view word);
+
+/// Whether `word` is a command that only shapes what the listing piped to it prints (`fl`, `Format-Table`,
+/// `ConvertTo-Json`, `Select-Object Name`): of no objects it prints nothing.
+bool onlyShapesTheListing(std::string_view word);
 
 /// The commands in `lines`. Lines in `shown` (ranges of lines an object or a message states, joined) are
 /// not read; nor is a command run with `-Verbose` whose request hns.psm1 printed right after it (on

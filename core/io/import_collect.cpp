@@ -425,8 +425,10 @@ struct Collector
                         (error.empty() ? std::string() : std::string(kErrorLoggedWith) + error));
             return;
         }
-        // A dump cut inside its ID shows one: no create request.
-        if (kind == ResourceKind::Network && !hasGuidId && found.cutId.empty() &&
+        // A dump cut inside its ID shows one: no create request. Nor is a row of a table under the
+        // Get-HnsNetwork typed above it (kindHint): HNS listed it.
+        const bool listedRow = found.format == DumpFormat::Table && found.kindHint == ResourceKind::Network;
+        if (kind == ResourceKind::Network && !hasGuidId && found.cutId.empty() && !listedRow &&
             !isRequestContext(found.context) && isNetworkCreateRequest(value)) {
             message(ImportSeverity::Info, first, last,
                     "a network as a create request gives it (no ID, only what a caller sets): " +

@@ -6,9 +6,11 @@
 #include "hcn/dump_formats.h"
 #include "hcn/mac_address.h"
 #include "io/cut_id_warning.h"
+#include "io/hns_commands.h"
 #include "io/hns_property_names.h"
 #include "io/line_prefixes.h"
 #include "io/object_kinds.h"
+#include "io/powershell_commands.h"
 #include "io/powershell_value.h"
 #include "io/wrapped_lines.h"
 
@@ -546,7 +548,7 @@ void noteRemovedColumns(const std::vector<CleanedLine>& lines, std::size_t at, s
     ResourceKind kind = ResourceKind::Invalid;
     for (std::size_t v = firstValue; v < result.values.size() && kind == ResourceKind::Invalid; ++v) {
         bool isV1 = false;
-        kind = detail::classifyObject(result.values[v].value, ResourceKind::Invalid, isV1);
+        kind = detail::classifyObject(result.values[v].value, result.values[v].kindHint, isV1);
     }
     if (kind == ResourceKind::Invalid)
         return;
@@ -645,6 +647,229 @@ std::optional<CutRow> cutAtPasteEnd(const std::vector<FormatColumn>& columns,
     return cut;
 }
 
+/// The properties the Get-Hns* cmdlet of each kind prints (v1, with the v2 names of the same members and
+/// hns.psm1's additions): a table whose every column is one of them, under such a command, shows objects
+/// of that kind.
+struct KindProperties
+{
+    ResourceKind kind;
+    std::string_view names; ///< blank-separated
+};
+
+constexpr KindProperties kKindProperties[] = {
+    {ResourceKind::Network,
+     "ActivityId AdditionalParams AutomaticDNS CreateProcessingStartTime CurrentEndpointCount DNSDomain "
+     "DNSServerCompartment DNSServerList DNSSuffix DrMacAddress Extensions ExternalInterfaceConstraint Flags "
+     "Health ID InterfaceConstraint IPv6 IsolateSwitch Ipams LayeredOn MacPool MacPools ManagementIP "
+     "MaxConcurrentEndpoints Name NatName NetworkAdapterName Policies Resources SchemaVersion SourceMac "
+     "StartTime State Subnets SwitchGuid SwitchName TotalEndpoints Type Version Dns"},
+    {ResourceKind::Endpoint,
+     "ActivityId AdditionalParams CreateProcessingStartTime DisableICC DNSDomain DNSServerList DNSSuffix Dns "
+     "EnableInternalDNS EnableLowMetric EncapOverhead Flags GatewayAddress GatewayAddressV6 Health "
+     "HostComputeNamespace HostComputeNetwork ID IpConfigurations IPAddress IPSubnetId IPv6Address "
+     "IPv6PrefixLength IsRemoteEndpoint MacAddress Name Namespace Policies PortFriendlyName PrefixLength "
+     "Resources Routes SchemaVersion SharedContainers StartTime State Type Version VirtualNetwork "
+     "VirtualNetworkName"},
+    {ResourceKind::Namespace,
+     "ActivityId CompartmentGuid CompartmentId Containers Health ID IsDefault Name NamespaceId Resources "
+     "ResourceList SchemaVersion State Type Version"},
+    {ResourceKind::LoadBalancer,
+     "ActivityId ExternalPort Flags FrontendVIPs Health HostComputeEndpoints ID InternalPort IsApplied "
+     "Policies PortMappings Protocol References Resources SchemaVersion SourceVIP State Version VIPs"},
+};
+
+/// `label` as the properties of `kind` spell it; empty when it is none of them.
+std::string_view kindProperty(ResourceKind kind, std::string_view label)
+{
+    for (const KindProperties& properties : kKindProperties) {
+        if (properties.kind != kind)
+            continue;
+        std::string_view names = properties.names;
+        while (!names.empty()) {
+            const std::size_t end = std::min(names.find(' '), names.size());
+            if (equalsIgnoreCase(names.substr(0, end), label))
+                return names.substr(0, end);
+            names.remove_prefix(std::min(end + 1, names.size()));
+        }
+    }
+    return {};
+}
+
+/// A value the listing's filter gives every row (`? IPAddress -eq 10.0.7.20`): each object it passed has it.
+struct PinnedValue
+{
+    std::string property; ///< as the kind spells it
+    nlohmann::json value;
+};
+
+/// The Get-Hns* listing a table is the output of: typed on the line above its header (blank lines, a
+/// fence or a `>>` continuation between), its pipeline only filtering what it lists and shaping how it
+/// prints it.
+struct ListingAbove
+{
+    ResourceKind kind = ResourceKind::Invalid; ///< Invalid when no such command stands above
+    std::string object;                        ///< "endpoint"
+    int line = 0;                              ///< the command's source line
+    /// The rows' kind, when every column is a property of the listing's kind; else Invalid.
+    ResourceKind rowsKind = ResourceKind::Invalid;
+    /// The values its `-eq` filters give each row, of the properties the table does not show.
+    std::vector<PinnedValue> pinned;
+};
+
+/// Whether `words` (a Select-Object) picks a property's value instead of the objects (`-ExpandProperty`,
+/// `-Expand`, `-exp`).
+bool expandsAProperty(const std::vector<std::string>& words)
+{
+    for (std::size_t w = 1; w < words.size(); ++w) {
+        std::string name = powerShellParameterName(words[w]);
+        name = name.substr(0, name.find(':'));
+        if (name.size() >= 3 && std::string_view("expandproperty").starts_with(name))
+            return true;
+    }
+    return false;
+}
+
+/// A name of one property (`IPAddress`), no member of one (`Policies.Count`).
+bool isPropertyName(std::string_view name)
+{
+    return !name.empty() && std::isalpha(static_cast<unsigned char>(name.front())) &&
+           std::all_of(name.begin(), name.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+ListingAbove listingAbove(const std::vector<CleanedLine>& lines, std::size_t at,
+                          const std::vector<FormatColumn>& columns)
+{
+    constexpr std::size_t kLinesBetween = 3;
+    constexpr std::size_t kMaxCommand = 2048;
+    std::size_t i = at;
+    for (std::size_t between = 0; i > 0 && between <= kLinesBetween; ++between) {
+        const std::string_view t = trimBlanks(lines[i - 1].text);
+        if (!t.empty() && !isFenceLine(t))
+            break;
+        --i;
+    }
+    ListingAbove listing;
+    if (i == 0)
+        return listing;
+    const std::string_view text = trimBlanks(lines[i - 1].text);
+    if (text.empty() || isFenceLine(text) || text.size() > kMaxCommand || splitOutside(text, ";").size() != 1)
+        return listing;
+    const std::vector<std::vector<std::string>> pipeline = pipelineWords(text);
+    if (pipeline.empty() || pipeline.front().empty())
+        return listing;
+    const HnsCmdlet* lister = hnsCmdletNamed(pipeline.front().front());
+    if (!lister || lister->verb != CmdletVerb::Get || lister->module != CmdletModule::Hns)
+        return listing;
+    if (!argumentsOf(pipeline.front(), 1, lister).positional.empty())
+        return listing; // prose: `Get-HnsEndpoint shows this`
+    std::vector<FilterComparison> equalities;
+    for (std::size_t e = 1; e < pipeline.size(); ++e) {
+        const std::vector<std::string>& words = pipeline[e];
+        if (words.empty())
+            return listing;
+        if (isFilterCommand(words.front())) {
+            if (std::optional<FilterComparison> filter = filterComparison(words);
+                filter && filter->isEquality())
+                equalities.push_back(std::move(*filter));
+            continue;
+        }
+        if (!onlyShapesTheListing(words.front()) || isRedirection(words.back()) || expandsAProperty(words))
+            return listing;
+    }
+    listing.kind = lister->kind;
+    listing.object = std::string(lister->object);
+    listing.line = lines[i - 1].sourceLine;
+    const bool ofTheKind = std::all_of(columns.begin(), columns.end(), [&](const FormatColumn& column) {
+        return !kindProperty(listing.kind, column.label).empty();
+    });
+    if (ofTheKind)
+        listing.rowsKind = listing.kind;
+    for (const FilterComparison& filter : equalities) {
+        if (!isPropertyName(filter.property))
+            continue;
+        const bool shown = std::any_of(columns.begin(), columns.end(), [&](const FormatColumn& column) {
+            return equalsIgnoreCase(column.label, filter.property);
+        });
+        const bool pinnedBefore =
+            std::any_of(listing.pinned.begin(), listing.pinned.end(),
+                        [&](const PinnedValue& p) { return equalsIgnoreCase(p.property, filter.property); });
+        if (shown || pinnedBefore)
+            continue;
+        nlohmann::json value;
+        if (equalsIgnoreCase(filter.value, "$true") || equalsIgnoreCase(filter.value, "$false"))
+            value = equalsIgnoreCase(filter.value, "$true");
+        else if (filter.value.starts_with('$') || filter.value.empty())
+            continue; // a variable's value is not known
+        else
+            value = typedValue(filter.value);
+        std::string_view spelled = kindProperty(listing.kind, filter.property);
+        if (spelled.empty()) {
+            const auto known =
+                std::find_if(kHnsPropertyNames.begin(), kHnsPropertyNames.end(),
+                             [&](std::string_view name) { return equalsIgnoreCase(name, filter.property); });
+            spelled = known != kHnsPropertyNames.end() ? *known : std::string_view(filter.property);
+        }
+        if (spelled == "ID" && !(value.is_string() && isGuid(value.get_ref<const std::string&>())))
+            continue; // no ID HNS gives
+        listing.pinned.push_back({std::string(spelled), std::move(value)});
+    }
+    return listing;
+}
+
+/// The columns a table shows of its objects, with the properties the listing's filters give them.
+std::vector<FormatColumn> columnsWithPinned(std::vector<FormatColumn> columns, const ListingAbove& listing)
+{
+    for (const PinnedValue& pinned : listing.pinned)
+        columns.push_back({pinned.property, 0, 0});
+    return columns;
+}
+
+/// The value a pinned property has, as the report quotes it.
+std::string pinnedText(const nlohmann::json& value)
+{
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+/// The rows result.values[firstValue...] of a table (its header at `headerLine`) got the values the
+/// listing's filters pin: an info on the table says which, where the rows are HNS objects. An ID pinned on
+/// several rows is none of theirs (no two objects share one): it leaves them.
+void sayPinnedValues(const ListingAbove& listing, int headerLine, std::size_t firstValue,
+                     ExtractResult& result)
+{
+    if (listing.pinned.empty() || firstValue >= result.values.size())
+        return;
+    const std::size_t rows = result.values.size() - firstValue;
+    ResourceKind kind = ResourceKind::Invalid;
+    for (std::size_t v = firstValue; v < result.values.size() && kind == ResourceKind::Invalid; ++v) {
+        bool isV1 = false;
+        kind = detail::classifyObject(result.values[v].value, result.values[v].kindHint, isV1);
+    }
+    for (const PinnedValue& pinned : listing.pinned) {
+        const std::string note = pinned.property + " from the command's filter at line " +
+                                 std::to_string(listing.line) + " (the table does not show it)";
+        if (rows > 1 && pinned.property == "ID") {
+            for (std::size_t v = firstValue; v < result.values.size(); ++v) {
+                FoundValue& found = result.values[v];
+                found.value.erase(pinned.property);
+                std::erase(found.repairs, note);
+            }
+            continue;
+        }
+        if (kind == ResourceKind::Invalid)
+            continue;
+        const std::string label(resourceKindLabel(kind));
+        const std::string who =
+            rows == 1 ? "the " + label + " of this table has "
+                      : "each of the " + std::to_string(rows) + " " + label + "s of this table has ";
+        result.infos.push_back({headerLine, result.values.back().lastLine,
+                                lineRange(headerLine, result.values.back().lastLine) + ": " +
+                                    pinned.property + " from the command's filter at line " +
+                                    std::to_string(listing.line) + ": " + who + pinned.property + " " +
+                                    pinnedText(pinned.value) + ", which the table does not show"});
+    }
+}
+
 } // namespace
 
 /// A wrapped cell joined again: with a blank where the wrap took one, without one inside a GUID or a
@@ -684,6 +909,9 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
     if (columns.empty())
         return at;
     const std::string header = lines[at].text + "\n" + lines[at + 1].text;
+    // The listing typed above the table: the kind of its rows, and what its filters give each of them.
+    const ListingAbove listing = listingAbove(lines, at, columns);
+    const std::vector<FormatColumn> shownColumns = columnsWithPinned(columns, listing);
     std::vector<std::string> labelLosses; // a label cut by its column: the property's name is not known
     for (const FormatColumn& column : columns) {
         if (column.label.ends_with(kEllipsis) || (column.label.size() > 3 && column.label.ends_with("...")))
@@ -741,7 +969,7 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
                 for (std::size_t c = 0; c < columns.size(); ++c)
                     if (const std::string_view text = trimBlanks(rowText[c]); !text.empty())
                         cells[columns[c].label] = typedValue(text);
-                rowsKind = detail::classifyObject(cells, ResourceKind::Invalid, isV1);
+                rowsKind = detail::classifyObject(cells, listing.rowsKind, isV1);
             }
             for (std::size_t c = 0; c < columns.size(); ++c) {
                 const std::string_view text = trimBlanks(rowText[c]);
@@ -782,12 +1010,18 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
             if (!text.empty())
                 object[columns[c].label] = cut ? nlohmann::json(std::string(text)) : typedValue(text);
         }
+        for (const PinnedValue& pinned : listing.pinned) {
+            object[pinned.property] = pinned.value;
+            found.repairs.push_back(pinned.property + " from the command's filter at line " +
+                                    std::to_string(listing.line) + " (the table does not show it)");
+        }
         bool isV1 = false;
-        if (const ResourceKind kind = detail::classifyObject(object, ResourceKind::Invalid, isV1);
+        if (const ResourceKind kind = detail::classifyObject(object, listing.rowsKind, isV1);
             kind != ResourceKind::Invalid) {
-            const std::vector<std::string> notShown = propertiesNotShown(kind, columns);
+            const std::vector<std::string> notShown = propertiesNotShown(kind, shownColumns);
             found.losses.insert(found.losses.end(), notShown.begin(), notShown.end());
         }
+        found.kindHint = listing.rowsKind;
         found.losses.insert(found.losses.end(), cutLosses.begin(), cutLosses.end());
         found.value = std::move(object);
         found.sourceText = header + "\n" + found.sourceText;
@@ -830,6 +1064,7 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
         above = std::move(cells);
     }
     flush();
+    sayPinnedValues(listing, lines[at].sourceLine, firstValue, result);
     noteRemovedColumns(lines, at, end, firstValue, result);
     return end;
 }

@@ -199,6 +199,11 @@ private slots:
     void formatTableRowCutBeforeItsId();
     void cutRowsOfOtherCmdletsKeepTheirKind_data();
     void cutRowsOfOtherCmdletsKeepTheirKind();
+    void valuesTheListingsFilterGivesEachRow_data();
+    void valuesTheListingsFilterGivesEachRow();
+    void tablesUnderAGetHnsListing_data();
+    void tablesUnderAGetHnsListing();
+    void listingsOfOneSession();
 };
 
 void TestTables::findsTheRowsOfEveryTable_data()
@@ -293,9 +298,9 @@ void TestTables::findsTheRowsOfEveryTable_data()
         << "containernetwork-table-flattened-unpadded.txt" << QStringList{} << "" << 1;
     QTest::newRow("Format-Table with cut cells")
         << "table-format-cut.txt"
-        << QStringList{kindId("Invalid", ep1), kindId("Invalid", ep2), kindId("Invalid", ep3),
-                       kindId("Invalid", "2E9A4D7C-58B1-4C06-B3FA-91E7D"),
-                       kindId("Invalid", "6B1F0C2A-94D3-4E7B-8A15-C3D9E")}
+        << QStringList{kindId("Endpoint", ep1), kindId("Endpoint", ep2), kindId("Endpoint", ep3),
+                       kindId("Network", "2E9A4D7C-58B1-4C06-B3FA-91E7D"),
+                       kindId("Network", "6B1F0C2A-94D3-4E7B-8A15-C3D9E")}
         << "5-5 6-6 7-7 14-14 15-15" << 0;
 }
 
@@ -540,7 +545,8 @@ void TestTables::formatTableCells()
     QCOMPARE(result.values.size(), std::size_t(5));
 
     const FoundValue& cut = result.values[0];
-    QCOMPARE(cut.kindHint, ResourceKind::Invalid);
+    // Get-HnsEndpoint typed above the table says what its rows are.
+    QCOMPARE(cut.kindHint, ResourceKind::Endpoint);
     const nlohmann::json cutRow = {{"Name", "f3a9c2d1e8b74a6590c1d2e3f4"},
                                    {"ID", ep1},
                                    {"IPAddress", "10.112.3.14"},
@@ -1909,6 +1915,304 @@ void TestTables::cutRowsOfOtherCmdletsKeepTheirKind()
                         .arg(m.lastLine == m.firstLine ? QString() : QStringLiteral("-%1").arg(m.lastLine))
                         .arg(QString::fromStdString(m.message));
     QVERIFY2(said == messages, qPrintable(said.join(QLatin1Char('\n'))));
+}
+
+/// A table under the Get-Hns* listing typed above it, piped through `?`/`Where-Object` filters: every
+/// row it printed passed them, so a property a filter compares with `-eq` (`-ieq`, `-ceq`) has that
+/// value in each row's object when the table does not show it, with a note and an info saying where it
+/// came from. Other comparisons (`-ne`, `-like`, `-or`, a variable's value) tell no value.
+void TestTables::valuesTheListingsFilterGivesEachRow_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("objects");
+    QTest::addColumn<QString>("property");
+    QTest::addColumn<QStringList>("values"); ///< each row's, "-" for none
+    QTest::addColumn<QStringList>("infos");
+
+    const QString calico =
+        QStringLiteral("91a0ccd3034a15de35d735ddd6345d4fc5b525023f1f34fce2054ab395ac38ee_Calico");
+    QTest::newRow("IPAddress from a script block, the table under a continuation prompt")
+        << QStringLiteral(
+               "PS C:\\> Get-HnsEndpoint | Where-Object {$_.IPAddress -eq \"100.97.47.77\"} | Select "
+               "Name, State, VirtualNetworkName, GatewayAddress\n>>\n\n"
+               "Name                                                                    State "
+               "VirtualNetworkName GatewayAddress\n"
+               "----                                                                    ----- "
+               "------------------ --------------\n"
+               "%1     3 Calico             100.97.47.65\n\nPS C:\\>\n")
+               .arg(calico)
+        << QStringList{QStringLiteral("Endpoint Name:") + calico} << QStringLiteral("IPAddress")
+        << QStringList{"100.97.47.77"}
+        << QStringList{"lines 4-6: IPAddress from the command's filter at line 1: the endpoint of this table "
+                       "has IPAddress 100.97.47.77, which the table does not show"};
+    QTest::newRow("Name from ? Name -eq")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | ? Name -eq web-ep | Select IPAddress, MacAddress, "
+                          "VirtualNetworkName\n\n"
+                          "IPAddress      MacAddress        VirtualNetworkName\n"
+                          "---------      ----------        ------------------\n"
+                          "172.27.148.102 00-15-5D-CD-BE-48 nat\n")
+        << QStringList{"Endpoint Name:web-ep"} << QStringLiteral("Name") << QStringList{"web-ep"}
+        << QStringList{"lines 3-5: Name from the command's filter at line 1: the endpoint of this table has "
+                       "Name web-ep, which the table does not show"};
+    QTest::newRow("MacAddress from Where { -ieq } in single quotes")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | Where {$_.MacAddress -ieq '00-15-5D-CD-BE-47'} | "
+                          "Select Name, IPAddress\n\n"
+                          "Name             IPAddress\n"
+                          "----             ---------\n"
+                          "default-test_nat 172.27.148.101\n")
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("MacAddress")
+        << QStringList{"00-15-5D-CD-BE-47"}
+        << QStringList{"lines 3-5: MacAddress from the command's filter at line 1: the endpoint of this "
+                       "table has MacAddress 00-15-5D-CD-BE-47, which the table does not show"};
+    QTest::newRow("the network of two rows from Where-Object without a script block")
+        << QStringLiteral(
+               "PS C:\\> Get-HnsEndpoint | Where-Object VirtualNetworkName -eq \"nat\" | Format-Table "
+               "Name, IPAddress\n\n"
+               "Name             IPAddress\n"
+               "----             ---------\n"
+               "default-test_nat 172.27.148.101\n"
+               "web-ep           172.27.148.102\n")
+        << QStringList{"Endpoint Name:default-test_nat", "Endpoint Name:web-ep"}
+        << QStringLiteral("VirtualNetworkName") << QStringList{"nat", "nat"}
+        << QStringList{"lines 3-6: VirtualNetworkName from the command's filter at line 1: each of the 2 "
+                       "endpoints of this table has VirtualNetworkName nat, which the table does not show"};
+    QTest::newRow("the ID from ? ID -eq")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | ? ID -eq \"5e6298c2-4638-494e-be6b-ff6fef942c06\" | "
+                          "Select Name, State, VirtualNetworkName\n\n"
+                          "Name             State VirtualNetworkName\n"
+                          "----             ----- ------------------\n"
+                          "default-test_nat     1 nat\n")
+        << QStringList{"Endpoint 5e6298c2-4638-494e-be6b-ff6fef942c06"} << QStringLiteral("ID")
+        << QStringList{"5e6298c2-4638-494e-be6b-ff6fef942c06"}
+        << QStringList{"lines 3-5: ID from the command's filter at line 1: the endpoint of this table has ID "
+                       "5e6298c2-4638-494e-be6b-ff6fef942c06, which the table does not show"};
+    QTest::newRow("a network's Type")
+        << QStringLiteral("PS C:\\> Get-HnsNetwork | ? Type -eq L2Bridge | Select Name, ID\n\n"
+                          "Name ID\n"
+                          "---- --\n"
+                          "cbr0 %1\n")
+               .arg(switchNet)
+        << QStringList{kindId("Network", switchNet)} << QStringLiteral("Type") << QStringList{"L2Bridge"}
+        << QStringList{"lines 3-5: Type from the command's filter at line 1: the network of this table has "
+                       "Type L2Bridge, which the table does not show"};
+    QTest::newRow("a column the table shows keeps its cell")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | ? Name -eq web-ep | Select Name, IPAddress\n\n"
+                          "Name   IPAddress\n"
+                          "----   ---------\n"
+                          "WEB-EP 172.27.148.102\n")
+        << QStringList{"Endpoint Name:WEB-EP"} << QStringLiteral("Name") << QStringList{"WEB-EP"}
+        << QStringList{};
+    const QString endpointRow = QStringLiteral("\n\nName             State VirtualNetworkName\n"
+                                               "----             ----- ------------------\n"
+                                               "default-test_nat     1 nat\n");
+    QTest::newRow("-ne tells no value")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | ? IPAddress -ne 172.27.148.102 | Select Name, State, "
+                          "VirtualNetworkName") +
+               endpointRow
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("IPAddress") << QStringList{"-"}
+        << QStringList{};
+    QTest::newRow("-like tells no value")
+        << QStringLiteral(
+               "PS C:\\> Get-HnsEndpoint | Where-Object {$_.IPAddress -like \"172.27.*\"} | Select "
+               "Name, State, VirtualNetworkName") +
+               endpointRow
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("IPAddress") << QStringList{"-"}
+        << QStringList{};
+    QTest::newRow("-or of two -eq tells no value")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | Where-Object {$_.IPAddress -eq \"172.27.148.101\" -or "
+                          "$_.IPAddress -eq \"172.27.148.102\"} | Select Name, State, VirtualNetworkName") +
+               endpointRow
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("IPAddress") << QStringList{"-"}
+        << QStringList{};
+    QTest::newRow("a variable's value is not known")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | ? IPAddress -eq $ip | Select Name, State, "
+                          "VirtualNetworkName") +
+               endpointRow
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("IPAddress") << QStringList{"-"}
+        << QStringList{};
+    QTest::newRow("an ID on two rows is neither's")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | ? ID -eq %1 | Select Name, VirtualNetworkName\n\n"
+                          "Name             VirtualNetworkName\n"
+                          "----             ------------------\n"
+                          "default-test_nat nat\n"
+                          "web-ep           nat\n")
+               .arg(ep1)
+        << QStringList{"Endpoint Name:default-test_nat", "Endpoint Name:web-ep"} << QStringLiteral("ID")
+        << QStringList{"-", "-"} << QStringList{};
+}
+
+void TestTables::valuesTheListingsFilterGivesEachRow()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, objects);
+    QFETCH(QString, property);
+    QFETCH(QStringList, values);
+    QFETCH(QStringList, infos);
+
+    const ExtractResult result = tablesOfText(text.toStdString());
+    QCOMPARE(::objects(result), objects);
+    QStringList got;
+    for (const FoundValue& found : result.values) {
+        const auto it = found.value.find(property.toStdString());
+        got << (it == found.value.end() ? QStringLiteral("-") : str(*it));
+        // The table shows the property, or the filter gives it: it is not said to be missing.
+        if (it != found.value.end())
+            for (const QString& loss : losses(found))
+                QVERIFY2(!loss.startsWith(property + QStringLiteral(": not shown")), qPrintable(loss));
+        const std::string note = property.toStdString() + " from the command's filter at line 1 (the table "
+                                                          "does not show it)";
+        QCOMPARE(std::count(found.repairs.begin(), found.repairs.end(), note), infos.isEmpty() ? 0 : 1);
+    }
+    QCOMPARE(got, values);
+    QStringList said;
+    for (const ImportWarning& info : result.infos)
+        said << QString::fromStdString(info.message);
+    QCOMPARE(said, infos);
+    QVERIFY(result.warnings.empty());
+}
+
+/// The Get-Hns* command typed right above a table says what its rows are: endpoints without an ID or
+/// network column, networks shown by name and type, are imported (their IDs made up, as said), as long
+/// as every column is a property of that kind. The same tables without the command, or under another
+/// command, give nothing. An ID a filter gives is the object's: nothing is made up, and what names that ID
+/// reaches the object.
+void TestTables::tablesUnderAGetHnsListing_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("objects"); ///< "endpoint <name> <ID or (ID made up)>"
+    QTest::addColumn<QStringList>("warnings");
+
+    const QString nameStateIp = QStringLiteral("Name             State IPAddress\n"
+                                               "----             ----- ---------\n"
+                                               "default-test_nat     2 172.27.148.101\n"
+                                               "web-ep               2 172.27.148.102\n");
+    QTest::newRow("Get-HnsEndpoint | Select Name, State, IPAddress")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | Select Name, State, IPAddress\n\n") + nameStateIp
+        << QStringList{"endpoint default-test_nat (ID made up)", "endpoint web-ep (ID made up)"}
+        << QStringList{};
+    QTest::newRow("the same table alone") << nameStateIp << QStringList{} << QStringList{};
+    QTest::newRow("the same table under another cmdlet")
+        << QStringLiteral("PS C:\\> Get-Process | Select Name, State, IPAddress\n\n") + nameStateIp
+        << QStringList{} << QStringList{};
+    QTest::newRow("a column that is no endpoint's property")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | Select Name, State, IPAddress, Node\n\n"
+                          "Name             State IPAddress      Node\n"
+                          "----             ----- ---------      ----\n"
+                          "default-test_nat     2 172.27.148.101 win-1\n")
+        << QStringList{} << QStringList{};
+    const QString nameIpMac = QStringLiteral("Name             IPAddress      MacAddress\n"
+                                             "----             ---------      ----------\n"
+                                             "default-test_nat 172.27.148.101 00-15-5D-CD-BE-47\n");
+    QTest::newRow("Get-HnsEndpoint | Select Name, IPAddress, MacAddress in a fence")
+        << QStringLiteral("```\nPS C:\\> Get-HnsEndpoint | Select Name, IPAddress, MacAddress\n```\n```\n") +
+               nameIpMac + QStringLiteral("```\n")
+        << QStringList{"endpoint default-test_nat (ID made up)"} << QStringList{};
+    QTest::newRow("Name, IPAddress, MacAddress alone") << nameIpMac << QStringList{} << QStringList{};
+    const QString nameType = QStringLiteral("Name Type\n"
+                                            "---- ----\n"
+                                            "nat  NAT\n"
+                                            "cbr0 L2Bridge\n");
+    QTest::newRow("Get-HnsNetwork | ft Name, Type")
+        << QStringLiteral("PS C:\\> Get-HnsNetwork | ft Name, Type\n\n") + nameType
+        << QStringList{"network nat (ID made up)", "network cbr0 (ID made up)"} << QStringList{};
+    QTest::newRow("Name, Type alone") << nameType << QStringList{} << QStringList{};
+    const QString byId = QStringLiteral(
+        "PS C:\\> Get-HnsEndpoint | ? ID -eq \"5e6298c2-4638-494e-be6b-ff6fef942c06\" | Select "
+        "Name, State, VirtualNetworkName\n\n"
+        "Name             State VirtualNetworkName\n"
+        "----             ----- ------------------\n"
+        "default-test_nat     1 nat\n\n");
+    QTest::newRow("the ID a filter gives")
+        << byId << QStringList{"endpoint default-test_nat 5e6298c2-4638-494e-be6b-ff6fef942c06"}
+        << QStringList{};
+    const QString namespaceJson =
+        QStringLiteral("PS C:\\> Get-HnsNamespace | ConvertTo-Json\n"
+                       "{\n    \"ID\":  \"%1\",\n    \"IsDefault\":  false,\n    \"CompartmentId\":  3,\n"
+                       "    \"ResourceList\":  [{\"Type\":  \"Endpoint\", \"Data\":  {\"Id\":  "
+                       "\"5E6298C2-4638-494E-BE6B-FF6FEF942C06\"}}]\n}\n")
+            .arg(ns1);
+    QTest::newRow("a namespace lists the endpoint the filter's ID names")
+        << byId + namespaceJson
+        << QStringList{QStringLiteral("namespace  ") + ns1,
+                       "endpoint default-test_nat 5e6298c2-4638-494e-be6b-ff6fef942c06"}
+        << QStringList{};
+    QTest::newRow("without the filter, the namespace's endpoint is not in the dump")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | Select Name, State, VirtualNetworkName\n\n"
+                          "Name             State VirtualNetworkName\n"
+                          "----             ----- ------------------\n"
+                          "default-test_nat     1 nat\n\n") +
+               namespaceJson
+        << QStringList{QStringLiteral("namespace  ") + ns1, "endpoint default-test_nat (ID made up)"}
+        << QStringList{QStringLiteral("namespace %1: lists endpoint 5E6298C2-4638-494E-BE6B-FF6FEF942C06, "
+                                      "which is not in the dump")
+                           .arg(ns1)};
+}
+
+void TestTables::tablesUnderAGetHnsListing()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, objects);
+    QFETCH(QStringList, warnings);
+
+    const Result<ImportResult> imported = importDump({{"paste", text.toStdString()}});
+    QVERIFY(imported.ok());
+    QStringList got;
+    for (const ImportedObject& object : imported->report.objects)
+        got << QStringLiteral("%1 %2 %3")
+                   .arg(QString::fromLatin1(resourceKindLabel(object.kind).data()),
+                        QString::fromStdString(object.name),
+                        object.idMadeUp ? QStringLiteral("(ID made up)") : QString::fromStdString(object.id));
+    QCOMPARE(got, objects);
+    QStringList said;
+    for (const ImportMessage& m : imported->report.messages)
+        if (m.severity == ImportSeverity::Warning)
+            said << QString::fromStdString(m.message);
+    QCOMPARE(said, warnings);
+    QCOMPARE(imported->recoveredAnything(), !objects.isEmpty());
+}
+
+/// One session's listings (tests/data/dumps/format-table-filtered-listings.txt): a table under a filter
+/// on the address, one under a filter on the ID, one of endpoints without an ID or network column. Each
+/// row is an endpoint; the filters' values are its members.
+void TestTables::listingsOfOneSession()
+{
+    const ExtractResult result = tablesOf(QStringLiteral("format-table-filtered-listings.txt"));
+    QCOMPARE(spans(result), QStringLiteral("11-11 17-17 23-23 24-24"));
+    const QString calicoLike =
+        QStringLiteral("Endpoint Name:2b7e0c4f91d6a8e3b5c2f7a1d9e4b6c80f3a5d7e9b1c2d4f6a8e0b3c5d7f9a1b_cbr0");
+    QCOMPARE(objects(result), (QStringList{calicoLike, "Endpoint c41f7a2e-8d3b-4e96-a0c5-7b2d9f1e6a38",
+                                           "Endpoint Name:db-ep", "Endpoint Name:web-ep"}));
+    QCOMPARE(result.values[0].value.value("IPAddress", std::string()), std::string("10.244.1.23"));
+    QCOMPARE(result.values[0].repairs,
+             std::vector<std::string>{
+                 "IPAddress from the command's filter at line 6 (the table does not show it)"});
+    QCOMPARE(
+        result.values[1].repairs,
+        std::vector<std::string>{"ID from the command's filter at line 13 (the table does not show it)"});
+    QVERIFY(result.values[2].repairs.empty());
+    QStringList infos;
+    for (const ImportWarning& info : result.infos)
+        infos << QString::fromStdString(info.message);
+    QCOMPARE(infos,
+             (QStringList{"lines 9-11: IPAddress from the command's filter at line 6: the endpoint of this "
+                          "table has IPAddress 10.244.1.23, which the table does not show",
+                          "lines 15-17: ID from the command's filter at line 13: the endpoint of this "
+                          "table has ID c41f7a2e-8d3b-4e96-a0c5-7b2d9f1e6a38, which the table does not "
+                          "show"}));
+
+    const QByteArray bytes = readDump(QStringLiteral("format-table-filtered-listings.txt"));
+    const Result<ImportResult> imported = importDump({{"session.txt", std::string(bytesView(bytes))}});
+    QVERIFY(imported.ok());
+    QStringList made;
+    for (const ImportedObject& object : imported->report.objects)
+        made << QStringLiteral("%1 %2").arg(QString::fromStdString(object.name),
+                                            object.idMadeUp ? QStringLiteral("(ID made up)")
+                                                            : QString::fromStdString(object.id));
+    made.sort();
+    QCOMPARE(made, (QStringList{
+                       "2b7e0c4f91d6a8e3b5c2f7a1d9e4b6c80f3a5d7e9b1c2d4f6a8e0b3c5d7f9a1b_cbr0 (ID made up)",
+                       "db-ep (ID made up)", "kube-dns-ep c41f7a2e-8d3b-4e96-a0c5-7b2d9f1e6a38",
+                       "web-ep (ID made up)"}));
 }
 
 QTEST_GUILESS_MAIN(TestTables)
