@@ -61,8 +61,10 @@ struct LoggedOperations
     /// no other operation or kind, with the index of the message that names the refusal: that message
     /// names the request (tieRefusedRequest).
     std::vector<std::pair<LoggedRequest, std::size_t>> refusedRequests;
-    /// HNS policies printed as Go bytes that no object read owns (go_byte_policies.h): an info.
+    /// HNS policies printed as Go bytes that no object read owns (go_byte_policies.h): an info, and a
+    /// warning for those cut inside their bytes.
     std::optional<ImportWarning> unownedPolicies;
+    std::optional<ImportWarning> cutUnownedPolicies;
 };
 
 /// The deletions and mentions in `lines`. A deletion one of `refusals` (of `source`) answers is left

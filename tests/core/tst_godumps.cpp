@@ -6,6 +6,7 @@
 #include "dump_files.h"
 #include "hcn/dump_formats.h"
 #include "hcn/dump_import.h"
+#include "import_results.h"
 
 #include <QtTest>
 
@@ -2000,6 +2001,50 @@ private slots:
                            json::array({"10.0.0.10", "10.0.0.11"});
             QVERIFY(seen);
         }
+    }
+    /// What the report says of text near Go dumps that is no HNS object: hcn's v2 policies printed on
+    /// their own (`{Type:ACL Settings:[123 34 ...]}`, the type outside the bytes) are told as the v1
+    /// ones are, and one the text ends inside is a warning; Go source code (a composite literal, on one
+    /// line or gofmt's one member a line) is passed over without a word while a dump beside it is read;
+    /// a struct of something else the paste starts inside is read without a warning, an HNS one keeps it.
+    void saysWhatTheTextAroundGoDumpsIs_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("said");    ///< every message with a line, in order
+        QTest::addColumn<QStringList>("objects"); ///< kind:ID of each object imported
+
+        QTest::newRow("v2 policies alone on a log line")
+            << "go-v2-policy-bytes-alone.log"
+            << QStringList{"1 info: 2 HNS policies (OutBoundNAT, ACL) found as Go byte arrays at line 1; "
+                           "their owner is not in the dump"}
+            << QStringList{};
+        QTest::newRow("v2 policies wrapped over two lines, the last one cut inside its bytes")
+            << "go-v2-policy-bytes-wrapped-cut.log"
+            << QStringList{"2-3 info: 2 HNS policies (ACL) found as Go byte arrays at lines 2-3; their owner "
+                           "is not in the dump",
+                           "3 warning: an HNS policy (ACL) printed as Go bytes is cut off inside its bytes "
+                           "at "
+                           "line 3 (the line ends there); not imported"}
+            << QStringList{};
+        QTest::newRow("v1 policy bytes wrapped over two lines")
+            << "go-v1-policy-bytes-wrapped.log"
+            << QStringList{"1-2 info: 1 HNS policy (ROUTE) found as Go byte arrays at lines 1-2; its owner "
+                           "is "
+                           "not in the dump"}
+            << QStringList{};
+        QTest::newRow("v2 policies inside an endpoint's dump are its own")
+            << "go-v2-policy-bytes-owned.log" << QStringList{}
+            << QStringList{"Endpoint:7C1D2E3F-4A5B-4C6D-8E9F-0A1B2C3D4E5F"};
+    }
+
+    void saysWhatTheTextAroundGoDumpsIs()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, said);
+        QFETCH(QStringList, objects);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(importLineMessages(result), said);
+        QCOMPARE(objectList(result), objects);
     }
 };
 
