@@ -2035,6 +2035,14 @@ private slots:
         QTest::newRow("v2 policies inside an endpoint's dump are its own")
             << "go-v2-policy-bytes-owned.log" << QStringList{}
             << QStringList{"Endpoint:7C1D2E3F-4A5B-4C6D-8E9F-0A1B2C3D4E5F"};
+        QTest::newRow("gofmt's composite literal beside a dump one member a line")
+            << "go-source-literal-beside-dump.md" << QStringList{}
+            << QStringList{"Endpoint:9A8B7C6D-5E4F-4A3B-9C2D-1E0F9A8B7C6D"};
+        QTest::newRow("composite literals on one line and returned, beside a %#v dump in a log field")
+            << "go-source-literal-oneline.log" << QStringList{}
+            << QStringList{"Endpoint:4D3C2B1A-0F9E-4D8C-B7A6-958473625140"};
+        QTest::newRow("an assigned literal of literal values is code too")
+            << "go-source-literal-values.txt" << QStringList{} << QStringList{};
     }
 
     void saysWhatTheTextAroundGoDumpsIs()
