@@ -12,6 +12,7 @@
 #include "io/json_repair.h"
 #include "io/kube_proxy_endpoints.h"
 #include "io/logged_error.h"
+#include "io/object_kinds.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 #include "io/wrapped_lines.h"
@@ -389,6 +390,9 @@ private:
         const int firstLine = m_lines[m_line].sourceLine;
         const auto lineOf = [&](std::size_t offset) { return joined.pieceAt(offset).line; };
         // The structs the paste is inside and the whole ones after them, in the order of the text.
+        // Whether any of them is an HNS object (by its type or its members): only then does the cut lose
+        // something the import shows, and is told.
+        bool hns = false;
         std::size_t element = 0;
         const auto takeElementsBefore = [&](std::size_t offset) {
             for (; element < cut->elements.size() && cut->elements[element] < offset; ++element) {
@@ -433,7 +437,17 @@ private:
         takeElementsBefore(joined.text.size());
         if (m_result.values.size() == before)
             return false;
-        warn(firstLine, "the paste starts inside a Go struct dump; only the members after the cut are read");
+        for (std::size_t v = before; v < m_result.values.size() && !hns; ++v) {
+            bool isV1 = false;
+            hns = m_result.values[v].kindHint != ResourceKind::Invalid ||
+                  detail::classifyObject(m_result.values[v].value, ResourceKind::Invalid, isV1) !=
+                      ResourceKind::Invalid;
+        }
+        // A struct of something else (a Calico workload endpoint's `%#v`) cut at its start lost nothing
+        // the import shows: it is read as any such dump, and not told.
+        if (hns)
+            warn(firstLine,
+                 "the paste starts inside a Go struct dump; only the members after the cut are read");
         const GoDumpContinuation::Piece& last = joined.pieceAt(cut->end == 0 ? 0 : cut->end - 1);
         m_resume = {last.line, last.column + (cut->end - last.offset)};
         return true;

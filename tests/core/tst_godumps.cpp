@@ -2018,6 +2018,12 @@ private slots:
             << QStringList{"1 info: 2 HNS policies (OutBoundNAT, ACL) found as Go byte arrays at line 1; "
                            "their owner is not in the dump"}
             << QStringList{};
+        QTest::newRow("v2 policies in a list whose endpoint the paste cut off above")
+            << "go-v2-policy-bytes-list.log"
+            << QStringList{"3 info: 2 HNS policies (PortMapping, ACL) found as Go byte arrays at line 3; "
+                           "their "
+                           "owner is not in the dump"}
+            << QStringList{};
         QTest::newRow("v2 policies wrapped over two lines, the last one cut inside its bytes")
             << "go-v2-policy-bytes-wrapped-cut.log"
             << QStringList{"2-3 info: 2 HNS policies (ACL) found as Go byte arrays at lines 2-3; their owner "
@@ -2043,6 +2049,19 @@ private slots:
             << QStringList{"Endpoint:4D3C2B1A-0F9E-4D8C-B7A6-958473625140"};
         QTest::newRow("an assigned literal of literal values is code too")
             << "go-source-literal-values.txt" << QStringList{} << QStringList{};
+        QTest::newRow("a Calico workload endpoint the paste starts inside: nothing to tell")
+            << "go-start-cut-workload-endpoint.log" << QStringList{} << QStringList{};
+        QTest::newRow("an HNS endpoint the paste starts inside keeps its warning")
+            << "go-start-cut-hns-endpoint.log"
+            << QStringList{"1 warning: the paste starts inside a Go struct dump; only the members after the "
+                           "cut "
+                           "are read",
+                           "1 info: endpoint cart-6b8d_ep (29EFF506-AC5A-4C96-9373-6C3709E2C7CC): not "
+                           "carried "
+                           "in full by the dump: ID: not in the dump; the snapshot calls it "
+                           "29EFF506-AC5A-4C96-9373-6C3709E2C7CC; the paste starts inside this value; its "
+                           "members before line 1 are unknown"}
+            << QStringList{"Endpoint:29EFF506-AC5A-4C96-9373-6C3709E2C7CC"};
     }
 
     void saysWhatTheTextAroundGoDumpsIs()
