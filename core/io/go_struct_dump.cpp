@@ -12,6 +12,7 @@
 #include "io/json_repair.h"
 #include "io/kube_proxy_endpoints.h"
 #include "io/logged_error.h"
+#include "io/object_kinds.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 #include "io/wrapped_lines.h"
@@ -179,6 +180,100 @@ std::string nothingComplete(const GoDumpRead& read, std::string_view context, Re
            read.cutText + "; nothing of the " + name + " is complete; not imported";
 }
 
+/// Where the Go token at text[at] ends: just after the quoted string, raw string or rune it opens, after
+/// the bracket that closes the one it opens (the text's size when the text ends first), else after it.
+std::size_t goTokenEnd(std::string_view text, std::size_t at, bool* closed = nullptr)
+{
+    if (closed)
+        *closed = true;
+    int depth = 0;
+    for (std::size_t i = at; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"' || c == '`' || c == '\'') {
+            for (++i; i < text.size() && text[i] != c; ++i)
+                if (c != '`' && text[i] == '\\')
+                    ++i;
+        } else if (c == '{' || c == '[' || c == '(') {
+            ++depth;
+        } else if (c == '}' || c == ']' || c == ')') {
+            --depth;
+        }
+        if (depth <= 0)
+            return std::min(text.size(), i + 1);
+    }
+    if (closed)
+        *closed = false;
+    return text.size();
+}
+
+/// Whether a member's value, as written after its colon, is a Go expression no printer writes: a
+/// variable, a selector or a call (`endpointName`, `nw.Name`, `net.ParseIP(ip)`). %#v writes literals
+/// (`"cbr0"`, `0x5`, `true`, `nil`, `[]string{...}`, `(*hcn.Namespace)(nil)`), %+v no blank after the
+/// colon but for an empty value (`Name: Policies:[]`, the next member after it).
+bool goSourceExpression(std::string_view value)
+{
+    if (value.empty() || !(std::isalpha(static_cast<unsigned char>(value[0])) || value[0] == '_'))
+        return false;
+    std::size_t end = 0;
+    while (end < value.size() && (goIdentChar(value[end]) || value[end] == '.'))
+        ++end;
+    const std::string_view name = value.substr(0, end);
+    if (name == "true" || name == "false" || name == "nil" || name.ends_with('.'))
+        return false;
+    return end == value.size() || value[end] == '(';
+}
+
+/// Whether the typed struct whose dump starts at text[start] (its brace at text[brace]) is Go source, a
+/// composite literal (`ep := &hcsshim.HNSEndpoint{Name: endpointName, VirtualNetworkName: nw.Name}`, or
+/// gofmt's one member a line, `Name:               endpointName,`), not a dump: a member's value after
+/// a blank is a variable, selector or call, or the struct is assigned or returned (`x = `, `x := `,
+/// `return `) and its first member has gofmt's blank after the colon. fmt's %#v writes no blank there
+/// and only literals as values.
+bool goSourceLiteralAt(std::string_view text, std::size_t start, std::size_t brace)
+{
+    if (start == brace || brace == 0 || !goIdentChar(text[brace - 1]))
+        return false; // %+v's `&{`, `{` and `[{`: no type, so no literal
+    // The first members at the struct's outermost level, within the first bytes after its brace: `Key:`,
+    // the blanks after it, its value (up to a comma or the closing brace at its own level).
+    constexpr std::size_t kMaxLookedAt = 4096;
+    constexpr std::size_t kMaxMembersLookedAt = 16;
+    const std::string_view inside = text.substr(brace + 1, kMaxLookedAt);
+    bool firstSpaced = false;
+    std::size_t members = 0;
+    for (std::size_t at = 0; at < inside.size() && members < kMaxMembersLookedAt;) {
+        while (at < inside.size() && (inside[at] == ' ' || inside[at] == '\t' || inside[at] == ','))
+            ++at;
+        const std::size_t key = goFieldKeyLength(inside, at);
+        if (key == 0)
+            break;
+        std::size_t value = at + key + 1;
+        const bool spaced = value < inside.size() && (inside[value] == ' ' || inside[value] == '\t');
+        while (value < inside.size() && (inside[value] == ' ' || inside[value] == '\t'))
+            ++value;
+        std::size_t valueEnd = value;
+        while (valueEnd < inside.size() && inside[valueEnd] != ',' && inside[valueEnd] != '}')
+            valueEnd = goTokenEnd(inside, valueEnd);
+        if (members++ == 0)
+            firstSpaced = spaced;
+        if (spaced && goSourceExpression(trimBlanks(inside.substr(value, valueEnd - value))))
+            return true;
+        at = valueEnd;
+    }
+    if (!firstSpaced)
+        return false;
+    std::string_view before = text.substr(0, start);
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\t'))
+        before.remove_suffix(1);
+    if (before.ends_with("return"))
+        return before.size() == 6 || !goIdentChar(before[before.size() - 7]);
+    if (!before.ends_with('=') || before.ends_with("==") || before.ends_with("!=") ||
+        before.ends_with("<=") || before.ends_with(">="))
+        return false;
+    // gofmt keeps a blank before an assignment's `=` (or `:=`); a log field (`ep=&hcsshim...`) has none.
+    before.remove_suffix(before.ends_with(":=") ? 2 : 1);
+    return !before.empty() && (before.back() == ' ' || before.back() == '\t');
+}
+
 class GoDumpFinder
 {
 public:
@@ -257,6 +352,17 @@ public:
                 pos = text[pos] == '{' ? noteValuesWithoutNames(text, pos, sourceLine) : pos + 1;
                 continue;
             }
+            if (goSourceLiteralAt(text, start, pos)) {
+                // Go source code, a composite literal: no dump, and nothing to tell of it.
+                bool closed = false;
+                const std::size_t end = goTokenEnd(text, pos, &closed);
+                if (!closed && nesting == 0) {
+                    passSourceOnLines(pos);
+                    return;
+                }
+                pos = from = end;
+                continue;
+            }
             GoDumpRead read = readGoStructDump(text.substr(start), kDefaultMaxJsonDepth);
             if (nesting == 0 && read.cut && !read.closed && readJoined(start, read))
                 return; // the search goes on where the dump ended, on a later line
@@ -284,6 +390,9 @@ private:
         const int firstLine = m_lines[m_line].sourceLine;
         const auto lineOf = [&](std::size_t offset) { return joined.pieceAt(offset).line; };
         // The structs the paste is inside and the whole ones after them, in the order of the text.
+        // Whether any of them is an HNS object (by its type or its members): only then does the cut lose
+        // something the import shows, and is told.
+        bool hns = false;
         std::size_t element = 0;
         const auto takeElementsBefore = [&](std::size_t offset) {
             for (; element < cut->elements.size() && cut->elements[element] < offset; ++element) {
@@ -328,7 +437,17 @@ private:
         takeElementsBefore(joined.text.size());
         if (m_result.values.size() == before)
             return false;
-        warn(firstLine, "the paste starts inside a Go struct dump; only the members after the cut are read");
+        for (std::size_t v = before; v < m_result.values.size() && !hns; ++v) {
+            bool isV1 = false;
+            hns = m_result.values[v].kindHint != ResourceKind::Invalid ||
+                  detail::classifyObject(m_result.values[v].value, ResourceKind::Invalid, isV1) !=
+                      ResourceKind::Invalid;
+        }
+        // A struct of something else (a Calico workload endpoint's `%#v`) cut at its start lost nothing
+        // the import shows: it is read as any such dump, and not told.
+        if (hns)
+            warn(firstLine,
+                 "the paste starts inside a Go struct dump; only the members after the cut are read");
         const GoDumpContinuation::Piece& last = joined.pieceAt(cut->end == 0 ? 0 : cut->end - 1);
         m_resume = {last.line, last.column + (cut->end - last.offset)};
         return true;
@@ -401,9 +520,26 @@ private:
             joined.pieces.size() < 2 ? std::string_view::npos : goStructDumpStart(joined.text, brace, from);
         if (start == std::string_view::npos)
             return false;
+        if (goSourceLiteralAt(joined.text, start, brace)) {
+            passSource(joined, brace);
+            return true;
+        }
         takeJoined(readGoStructDump(std::string_view(joined.text).substr(start), kDefaultMaxJsonDepth),
                    joined, start);
         return true;
+    }
+
+    /// Go source whose brace at column `brace` of the text searched does not close on its line: passed
+    /// over with the lines it goes on over; the search goes on after it.
+    void passSourceOnLines(std::size_t brace) { passSource(joinedLines(), brace); }
+
+    /// Go source whose brace is at joined.text[brace]: passed over up to its closing brace (all of the
+    /// joined text when it does not close there); the search goes on after it.
+    void passSource(const GoDumpContinuation& joined, std::size_t brace)
+    {
+        const std::size_t end = std::max(goTokenEnd(joined.text, brace), brace + 1);
+        const GoDumpContinuation::Piece& last = joined.pieceAt(end - 1);
+        m_resume = {last.line, last.column + (end - last.offset)};
     }
 
     /// The line being searched from where its search began, with the lines that may continue a dump it

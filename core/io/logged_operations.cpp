@@ -803,7 +803,9 @@ LoggedOperations operationsLoggedIn(const std::vector<CleanedLine>& lines, const
             }
         }
     }
-    result.unownedPolicies = unownedGoBytePoliciesIn(lines, shown);
+    UnownedGoBytePolicies policies = unownedGoBytePoliciesIn(lines, shown);
+    result.unownedPolicies = std::move(policies.found);
+    result.cutUnownedPolicies = std::move(policies.cut);
     // Other requests: hcsshim's `[POST]=>[...]` and HNS's RPC request events.
     const std::vector<std::pair<int, int>> merged = tables::joinedRuns(shown); // ascending
     const auto isShown = [&merged](int line) { return tables::inRuns(merged, line); };
@@ -1016,6 +1018,15 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                                 ResourceKind::Invalid,
                                 {},
                                 op.unownedPolicies->message,
+                                true});
+        if (op.cutUnownedPolicies)
+            messages.push_back({ImportSeverity::Warning,
+                                op.source,
+                                op.cutUnownedPolicies->firstLine,
+                                op.cutUnownedPolicies->lastLine,
+                                ResourceKind::Invalid,
+                                {},
+                                op.cutUnownedPolicies->message,
                                 true});
         std::map<std::size_t, std::vector<std::string>> refusedAnswers; // message -> deletions it answers
         for (const auto& [d, message] : op.refused)

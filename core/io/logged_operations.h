@@ -64,8 +64,10 @@ struct LoggedOperations
     /// Typed commands HNS refused (LoggedRequest::Asker::Command, answered Refused), with the index of the
     /// message that names the refusal: a refusal that names no command then names it (tieRefusedCommands).
     std::vector<std::pair<LoggedRequest, std::size_t>> refusedCommands;
-    /// HNS policies printed as Go bytes that no object read owns (go_byte_policies.h): an info.
+    /// HNS policies printed as Go bytes that no object read owns (go_byte_policies.h): an info, and a
+    /// warning for those cut inside their bytes.
     std::optional<ImportWarning> unownedPolicies;
+    std::optional<ImportWarning> cutUnownedPolicies;
 };
 
 /// The deletions and mentions in `lines`. A deletion one of `refusals` (of `source`) answers is left

@@ -6,6 +6,7 @@
 #include "dump_files.h"
 #include "hcn/dump_formats.h"
 #include "hcn/dump_import.h"
+#include "import_results.h"
 
 #include <QtTest>
 
@@ -2000,6 +2001,77 @@ private slots:
                            json::array({"10.0.0.10", "10.0.0.11"});
             QVERIFY(seen);
         }
+    }
+    /// What the report says of text near Go dumps that is no HNS object: hcn's v2 policies printed on
+    /// their own (`{Type:ACL Settings:[123 34 ...]}`, the type outside the bytes) are told as the v1
+    /// ones are, and one the text ends inside is a warning; Go source code (a composite literal, on one
+    /// line or gofmt's one member a line) is passed over without a word while a dump beside it is read;
+    /// a struct of something else the paste starts inside is read without a warning, an HNS one keeps it.
+    void saysWhatTheTextAroundGoDumpsIs_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("said");    ///< every message with a line, in order
+        QTest::addColumn<QStringList>("objects"); ///< kind:ID of each object imported
+
+        QTest::newRow("v2 policies alone on a log line")
+            << "go-v2-policy-bytes-alone.log"
+            << QStringList{"1 info: 2 HNS policies (OutBoundNAT, ACL) found as Go byte arrays at line 1; "
+                           "their owner is not in the dump"}
+            << QStringList{};
+        QTest::newRow("v2 policies in a list whose endpoint the paste cut off above")
+            << "go-v2-policy-bytes-list.log"
+            << QStringList{"3 info: 2 HNS policies (PortMapping, ACL) found as Go byte arrays at line 3; "
+                           "their "
+                           "owner is not in the dump"}
+            << QStringList{};
+        QTest::newRow("v2 policies wrapped over two lines, the last one cut inside its bytes")
+            << "go-v2-policy-bytes-wrapped-cut.log"
+            << QStringList{"2-3 info: 2 HNS policies (ACL) found as Go byte arrays at lines 2-3; their owner "
+                           "is not in the dump",
+                           "3 warning: an HNS policy (ACL) printed as Go bytes is cut off inside its bytes "
+                           "at "
+                           "line 3 (the line ends there); not imported"}
+            << QStringList{};
+        QTest::newRow("v1 policy bytes wrapped over two lines")
+            << "go-v1-policy-bytes-wrapped.log"
+            << QStringList{"1-2 info: 1 HNS policy (ROUTE) found as Go byte arrays at lines 1-2; its owner "
+                           "is "
+                           "not in the dump"}
+            << QStringList{};
+        QTest::newRow("v2 policies inside an endpoint's dump are its own")
+            << "go-v2-policy-bytes-owned.log" << QStringList{}
+            << QStringList{"Endpoint:7C1D2E3F-4A5B-4C6D-8E9F-0A1B2C3D4E5F"};
+        QTest::newRow("gofmt's composite literal beside a dump one member a line")
+            << "go-source-literal-beside-dump.md" << QStringList{}
+            << QStringList{"Endpoint:9A8B7C6D-5E4F-4A3B-9C2D-1E0F9A8B7C6D"};
+        QTest::newRow("composite literals on one line and returned, beside a %#v dump in a log field")
+            << "go-source-literal-oneline.log" << QStringList{}
+            << QStringList{"Endpoint:4D3C2B1A-0F9E-4D8C-B7A6-958473625140"};
+        QTest::newRow("an assigned literal of literal values is code too")
+            << "go-source-literal-values.txt" << QStringList{} << QStringList{};
+        QTest::newRow("a Calico workload endpoint the paste starts inside: nothing to tell")
+            << "go-start-cut-workload-endpoint.log" << QStringList{} << QStringList{};
+        QTest::newRow("an HNS endpoint the paste starts inside keeps its warning")
+            << "go-start-cut-hns-endpoint.log"
+            << QStringList{"1 warning: the paste starts inside a Go struct dump; only the members after the "
+                           "cut "
+                           "are read",
+                           "1 info: endpoint cart-6b8d_ep (29EFF506-AC5A-4C96-9373-6C3709E2C7CC): not "
+                           "carried "
+                           "in full by the dump: ID: not in the dump; the snapshot calls it "
+                           "29EFF506-AC5A-4C96-9373-6C3709E2C7CC; the paste starts inside this value; its "
+                           "members before line 1 are unknown"}
+            << QStringList{"Endpoint:29EFF506-AC5A-4C96-9373-6C3709E2C7CC"};
+    }
+
+    void saysWhatTheTextAroundGoDumpsIs()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, said);
+        QFETCH(QStringList, objects);
+        const ImportResult result = importFiles({file});
+        QCOMPARE(importLineMessages(result), said);
+        QCOMPARE(objectList(result), objects);
     }
 };
 
