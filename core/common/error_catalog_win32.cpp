@@ -339,6 +339,49 @@ constexpr ErrorCatalogEntry kWin32Entries[]{
      {"From the host: `Test-NetConnection HOST -Port 445` and `Resolve-DnsName HOST`.",
       "The endpoint's DNS servers and gateway: `Get-HnsEndpoint | Select-Object Name, DNSServerList, "
       "GatewayAddress`."}},
+    {HCN_ERROR_CONSTANT(WmiFailed),
+     "WBEM_E_FAILED: a WMI error, not one of HNS: HNS got it from Hyper-V's Virtual Machine Management "
+     "service (VMMS), which it asks through WMI for the virtual switch and its ports, and passed it on. The "
+     "call into VMMS failed without a more specific reason.",
+     {"VMMS failed to create or change the virtual switch or a switch port HNS asked for (a network adapter "
+      "the switch cannot bind, a switch extension that fails).",
+      "The WMI repository or VMMS itself in a bad state (after an update, or a crash of vmms.exe)."},
+     {"The VMMS event log, for an event at the same time that names the code: `Get-WinEvent -LogName "
+      "Microsoft-Windows-Hyper-V-VMMS-Admin -MaxEvents 50`.",
+      "`Get-Service vmms, hns` and `Get-VMSwitch`; restart VMMS (`Restart-Service vmms`) when it does not "
+      "answer."}},
+    {HCN_ERROR_CONSTANT(WmiNotFound),
+     "WBEM_E_NOT_FOUND: a WMI error, not one of HNS: HNS got it from Hyper-V's Virtual Machine Management "
+     "service (VMMS), which it asks through WMI for the virtual switch and its ports, and passed it on. "
+     "VMMS did not find an object HNS named (a switch, a port, an adapter's binding).",
+     {"A virtual switch removed or re-created behind HNS's back (Hyper-V Manager, `Remove-VMSwitch`, a "
+      "network adapter reset), while HNS still holds a network on it.",
+      "WSL or a container starting while VMMS is still restarting, or after a host update that rebuilt the "
+      "switches."},
+     {"The VMMS event log: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-VMMS-Admin -MaxEvents 50` "
+      "(Event ID 16000 names the code).",
+      "`Get-VMSwitch` against the networks' switches: `Get-HnsNetwork | Select-Object Name, Type, Id`.",
+      "For WSL, `wsl --shutdown`, then `Restart-Service vmms, hns` and start WSL again."}},
+    {HCN_ERROR_CONSTANT(WmiAccessDenied),
+     "WBEM_E_ACCESS_DENIED: a WMI error, not one of HNS: HNS got it from Hyper-V's Virtual Machine "
+     "Management service (VMMS), through WMI, and passed it on. The caller VMMS acted for lacks the right "
+     "to the Hyper-V object.",
+     {"A caller that is neither an administrator nor in Hyper-V Administrators, or a shell that is not "
+      "elevated.",
+      "A security product or a changed WMI namespace security blocking the root\\virtualization\\v2 "
+      "namespace."},
+     {"`whoami /groups` for Administrators or Hyper-V Administrators; run from an elevated shell.",
+      "The VMMS event log: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-VMMS-Admin -MaxEvents 50`."}},
+    {HCN_ERROR_CONSTANT(WmiInvalidParameter),
+     "WBEM_E_INVALID_PARAMETER: a WMI error, not one of HNS: HNS got it from Hyper-V's Virtual Machine "
+     "Management service (VMMS), through WMI, and passed it on. VMMS rejected a setting HNS passed for the "
+     "virtual switch or a port.",
+     {"A network whose settings the switch cannot take (an adapter already bound to another switch, a VLAN "
+      "or MAC setting the adapter does not allow).",
+      "An HNS and a Hyper-V of different builds after a partial update."},
+     {"The VMMS event log: `Get-WinEvent -LogName Microsoft-Windows-Hyper-V-VMMS-Admin -MaxEvents 50`.",
+      "The adapter the network uses: `Get-NetAdapter`, `Get-VMSwitch | Select-Object Name, "
+      "NetAdapterInterfaceDescription`."}},
     {HCN_ERROR_CONSTANT(HcsTerminatedDuringStart),
      "HCS_E_TERMINATED_DURING_START: an HCS (compute system) error, not one of HNS: the container or its "
      "utility VM exited while it was being started, before it was up.",

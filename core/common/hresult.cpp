@@ -81,6 +81,11 @@ constexpr std::array kHResults{
     HResultInfo{hr::DeletePending, "ERROR_DELETE_PENDING",
                 "The file cannot be opened because it is in the process of being deleted. "},
     HResultInfo{hr::BadNetPath, "ERROR_BAD_NETPATH", "The network path was not found. "},
+    // WMI's own texts for its codes, as Hyper-V's VMMS writes them in its events (`Not found (0x80041002)`).
+    HResultInfo{hr::WmiFailed, "WBEM_E_FAILED", "Generic failure "},
+    HResultInfo{hr::WmiNotFound, "WBEM_E_NOT_FOUND", "Not found "},
+    HResultInfo{hr::WmiAccessDenied, "WBEM_E_ACCESS_DENIED", "Access denied "},
+    HResultInfo{hr::WmiInvalidParameter, "WBEM_E_INVALID_PARAMETER", "Invalid parameter "},
     HResultInfo{hr::HcsTerminatedDuringStart, "HCS_E_TERMINATED_DURING_START",
                 "The virtual machine or container exited unexpectedly while starting. "},
     HResultInfo{hr::HcsImageMismatch, "HCS_E_IMAGE_MISMATCH",

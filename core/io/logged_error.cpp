@@ -11,6 +11,7 @@
 #include "io/cmdlet_error_records.h"
 #include "io/hns_event_records.h"
 #include "io/hns_trace_failures.h"
+#include "io/log_levels.h"
 #include "io/logged_error_codes.h"
 #include "io/logged_error_message.h"
 #include "io/logged_failed_steps.h"
@@ -87,6 +88,69 @@ std::optional<LoggedError> hnsErrorTextIn(std::string_view text, std::string_vie
     return std::nullopt;
 }
 
+/// `lower` without its markdown code spans and double-quoted parts: the words a writer typed around what
+/// they quote.
+std::string outsideQuotes(std::string_view lower, std::vector<std::string_view>* quoted = nullptr)
+{
+    std::string out;
+    for (std::size_t at = 0; at < lower.size();) {
+        const char c = lower[at];
+        if (c == '`' || c == '"') {
+            const std::size_t close = lower.find(c, at + 1);
+            if (close != std::string_view::npos) {
+                if (quoted)
+                    quoted->push_back(lower.substr(at + 1, close - at - 1));
+                out += ' ';
+                at = close + 1;
+                continue;
+            }
+        }
+        out += c;
+        ++at;
+    }
+    return out;
+}
+
+/// Whether a line that names a failure code reads as someone's account of a failure rather than a line a
+/// program logged: no log record's shape (a level, a time), and, outside what it quotes, words a person
+/// writes and a program does not: the first person (`we get`, `I think`, `our nodes`) or a guess (`looks
+/// like`, `seems`, `probably`, `which means`); and no quote in it, in a code span or after a colon, that
+/// states an error on its own (`I see: `Error: 0x803b0013``, `we get: Error: 0x803b0013`).
+bool readsAsProse(std::string_view text, std::string_view lower)
+{
+    if (levelOfLine(text) != LogLevel::None || opensLogRecord(text))
+        return false;
+    std::vector<std::string_view> quoted;
+    const std::string own = outsideQuotes(lower, &quoted);
+    for (const std::string_view quote : quoted)
+        if (holdsAnyIgnoringCase(quote, {"fail", "error", "hresult"}))
+            return false;
+    for (std::size_t colon = own.find(": "); colon != std::string::npos; colon = own.find(": ", colon + 1)) {
+        const std::string_view after = trimBlanks(std::string_view(own).substr(colon + 2));
+        for (const std::string_view lead : {"error:", "error 0x", "hresult", "win32"})
+            if (after.starts_with(lead))
+                return false;
+    }
+    static constexpr std::string_view kPersonal[] = {
+        "i",     "i'm",      "i've",  "i'd",     "me",         "my",     "we",      "we're",
+        "we've", "we'd",     "us",    "our",     "think",      "guess",  "suspect", "seems",
+        "seem",  "probably", "maybe", "perhaps", "apparently", "wonder", "assume"};
+    for (std::size_t at = 0; at < own.size();) {
+        if (!std::isalpha(static_cast<unsigned char>(own[at]))) {
+            ++at;
+            continue;
+        }
+        std::size_t end = at;
+        while (end < own.size() && (std::isalpha(static_cast<unsigned char>(own[end])) || own[end] == '\''))
+            ++end;
+        const std::string_view word = std::string_view(own).substr(at, end - at);
+        if (std::find(std::begin(kPersonal), std::end(kPersonal), word) != std::end(kPersonal))
+            return true;
+        at = end;
+    }
+    return own.find("looks like") != std::string::npos || own.find("which means") != std::string::npos;
+}
+
 /// The error `text` (one log line, `lower` its lower case) states about a request HNS refused, when it
 /// states one (refusalsLoggedIn).
 std::optional<LoggedError> refusalIn(std::string_view text, std::string_view lower)
@@ -109,6 +173,14 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
     if (has("failed in win32:") ? !hnsOperation
                                 : !(has("hns failed with error") || hnsOperation || hcnCode || codeStated))
         return hnsErrorTextIn(text, lower);
+    // A code in a sentence someone wrote about a failure (`Looks like we fail to create the network (we get
+    // HCN_E_NETWORK_ALREADY_EXISTS)`, `I think the error is HCN_E_DEGRADED_OPERATION`): no log line states
+    // it; the text names a code in prose (prose_codes.h).
+    if (!has("failed in win32:") && !has("hns failed with error") && !hnsOperation &&
+        readsAsProse(text, lower))
+        return std::nullopt;
+    if (error.operation.empty())
+        error.operation = logged::wslApiStepOf(text);
     logged::codeFromMessageText(error);
     logged::withWindowsWording(error);
     // hcsshim's `hnsCall` names no request: what it did, and the network an endpoint was for; the
@@ -756,6 +828,25 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
             refusals.push_back({first, first, std::move(*error)});
         } else if (std::optional<LoggedError> codeless = codelessFailureIn(lines[first].text, lower))
             refusals.push_back({first, first, std::move(*codeless)});
+    }
+    // A failure that gives only its code, then on the next line `Error: <the same code> <its message>` (WSL's
+    // launcher: `WslRegisterDistribution failed with error: 0x803b0017` / `Error: 0x803b0017 ...`): one
+    // failure, its message from that line when it is readable text (a console that cannot show the
+    // language prints `????`).
+    for (std::size_t i = 0; i + 1 < refusals.size(); ++i) {
+        LoggedRefusal& failure = refusals[i];
+        const LoggedRefusal& next = refusals[i + 1];
+        if (next.firstLine != failure.lastLine + 1 || !failure.error.code ||
+            failure.error.code != next.error.code || !failure.error.message.empty() ||
+            !next.error.operation.empty() || !next.error.request.empty() ||
+            !lowerCopy(trimBlanks(lines[next.firstLine].text)).starts_with("error:"))
+            continue;
+        failure.lastLine = next.lastLine;
+        if (!next.error.messageCut &&
+            std::any_of(next.error.message.begin(), next.error.message.end(),
+                        [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+            failure.error.message = next.error.message;
+        refusals.erase(refusals.begin() + static_cast<std::ptrdiff_t>(i + 1));
     }
     // The command typed right before a failure made the request: what failed, when the failure names no
     // operation, else said beside it.

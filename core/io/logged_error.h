@@ -137,7 +137,11 @@ struct LoggedRefusal
 /// (`HcnCreateNetwork failed`) gives an error with the operation alone (LoggedError::found() is false).
 /// The command typed right before a failure (`docker network create ...`, `New-HnsNetwork ...`; not one
 /// that prints a log or a state, such as `docker logs`) is what failed when the error names no operation,
-/// else LoggedRefusal::command.
+/// else LoggedRefusal::command. A sentence someone wrote about a failure (no log record's shape; the
+/// first person or a guess outside what it quotes: `we get HCN_E_...`, `I think the error is ...`) states
+/// none: its code is named as prose (prose_codes.h). WSL's launcher's `WslRegisterDistribution failed
+/// with error: 0x803b0017` names that function as what failed; a failure that gives only its code and,
+/// on the next line, `Error: <the same code> <message>` is one failure at both lines.
 std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines);
 
 /// The error logged with a request: from `after` (FoundValue::after: its own line anywhere, the next

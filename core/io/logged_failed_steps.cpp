@@ -468,6 +468,21 @@ std::string operationOf(std::string_view text, std::string_view lower, LoggedErr
     return {};
 }
 
+std::string wslApiStepOf(std::string_view text)
+{
+    const std::string_view t = trimBlanks(text);
+    std::size_t end = 0;
+    while (end < t.size() && isLoggedWordChar(t[end]))
+        ++end;
+    const std::string_view name = t.substr(0, end);
+    if (name.size() <= 3 || !name.starts_with("Wsl") || !std::isupper(static_cast<unsigned char>(name[3])) ||
+        !lowerCopy(t.substr(end)).starts_with(" failed with error"))
+        return {};
+    if (name == "WslRegisterDistribution")
+        return "WslRegisterDistribution (WSL installing a distribution)";
+    return std::string(name);
+}
+
 std::string quotedOrBareName(std::string_view text, std::size_t& at)
 {
     const std::string_view rest = text.substr(at);

@@ -44,6 +44,11 @@ std::string endpointProvisionedOn(std::string_view text, std::string_view lower)
 /// is. `into`, when given, gets what the daemon's step says besides (daemonStepOf).
 std::string operationOf(std::string_view text, std::string_view lower, LoggedError* into = nullptr);
 
+/// The function of WSL's API a launcher says failed, `WslRegisterDistribution failed with error:
+/// 0x803b0017` (a distribution's installer): "WslRegisterDistribution (WSL installing a distribution)";
+/// the function's name alone for another `Wsl...` function; empty for any other line.
+std::string wslApiStepOf(std::string_view text);
+
 /// A name a log prints quoted (`\"default_mak4\"`, `"web"`) or bare, from `at` in `text`: the name, and
 /// `at` moved past it; empty when there is none.
 std::string quotedOrBareName(std::string_view text, std::size_t& at);

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -142,6 +143,11 @@ std::string refusalSaid(const LoggedError& error, const std::string& said)
         return said;
     if (error.podNetwork)
         return error.code ? said : said + " (the runtime's or its CNI plugin's words; no error code)";
+    // WMI's codes (WBEM_E_...): HNS passed on what Hyper-V's VMMS answered it.
+    if (error.code && (std::uint32_t(*error.code) & 0xFFFFF000u) == 0x80041000u &&
+        !hresultName(*error.code).empty())
+        return "HNS refused a request: " + said +
+               " (a WMI error HNS passed on from Hyper-V's Virtual Machine Management service, VMMS)";
     return "HNS refused a request: " + said;
 }
 
@@ -491,14 +497,37 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     for (const auto& [message, step] : loggedAs)
         if (!podSteps.contains(message))
             messages[message].message += " (logged as \"" + step + "\")";
+    // Whether the line at `at` quotes in a code span, whole, the line of one of `earlier`.
+    const auto quotesVerbatim = [&](std::pair<int, int> at, const std::vector<std::pair<int, int>>& earlier) {
+        const CleanedLine* line = at.first == at.second ? lineAt(at.first) : nullptr;
+        if (line == nullptr)
+            return false;
+        const std::string_view text = trimBlanks(line->text);
+        return std::any_of(earlier.begin(), earlier.end(), [&](const std::pair<int, int>& e) {
+            const CleanedLine* before = e.first == e.second ? lineAt(e.first) : nullptr;
+            if (before == nullptr)
+                return false;
+            const std::string_view said = trimBlanks(before->text);
+            return !said.empty() && said != text &&
+                   text.find("`" + std::string(said) + "`") != std::string_view::npos;
+        });
+    };
     for (const std::map<std::string, Said>* said : {&reported, &answered})
         for (const auto& [error, s] : *said) {
             if (s.at.size() < 2)
                 continue;
             std::vector<std::pair<int, int>> records;
             std::vector<std::pair<int, int>> quoted;
+            // A line that quotes an earlier one of them verbatim in a code span (WSL's bot: ``Debugging
+            // information: `Detected user visible error: ...` ``) is that failure quoted again; else the
+            // lines that open no log record, beside some that do, quote it.
             for (const auto& at : s.at)
-                (opensRecord(at.first) ? records : quoted).push_back(at);
+                (quotesVerbatim(at, records) ? quoted : records).push_back(at);
+            if (quoted.empty()) {
+                records.clear();
+                for (const auto& at : s.at)
+                    (opensRecord(at.first) ? records : quoted).push_back(at);
+            }
             if (s.cut.empty() && !records.empty() && !quoted.empty()) {
                 // "... (also quoted at line 1)", at the first log record's lines.
                 ImportMessage& m = messages[s.message];

@@ -169,6 +169,12 @@ void TestErrorCatalog::fieldKnowledge_data()
     QTest::newRow("HCS invalid state: an operation on a container that is starting or stopping")
         << int(hr::HcsInvalidState) << "stopping"
         << "hcsdiag list";
+    QTest::newRow("WMI not found: a switch removed behind HNS's back, passed on from VMMS")
+        << int(hr::WmiNotFound) << "switch removed"
+        << "Hyper-V-VMMS-Admin";
+    QTest::newRow("WMI invalid parameter: a setting the switch cannot take")
+        << int(hr::WmiInvalidParameter) << "adapter already bound"
+        << "Get-VMSwitch";
     QTest::newRow("HCS already stopped: a network detach from a container that stopped")
         << int(hr::HcsSystemAlreadyStopped) << "stopped"
         << "hcsdiag list";
@@ -211,6 +217,9 @@ void TestErrorCatalog::spellingsReadAsOneCode_data()
     QTest::newRow("Win32 error number of a missing DLL") << "126" << int(hr::ModNotFound);
     QTest::newRow("Win32 name of a missing export") << "ERROR_PROC_NOT_FOUND" << int(hr::ProcNotFound);
     QTest::newRow("generic COM name") << "e_invalidarg" << int(hr::InvalidArg);
+    QTest::newRow("WMI's code, as VMMS logs it") << "0x80041002" << int(hr::WmiNotFound);
+    QTest::newRow("WMI's name") << "WBEM_E_ACCESS_DENIED" << int(hr::WmiAccessDenied);
+    QTest::newRow("WMI's failure, unsigned decimal") << "2147749889" << int(hr::WmiFailed);
     QTest::newRow("zero") << "0" << int(hr::Ok);
     QTest::newRow("lowest signed value") << "-2147483648" << int(makeHResult(0x80000000));
     QTest::newRow("highest unsigned value") << "4294967295" << -1;

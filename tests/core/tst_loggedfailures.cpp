@@ -450,6 +450,21 @@ void TestLoggedFailures::namesACodeInProse_data()
                "invalid or missing parameters.\") at line 2; and 2 more" +
                prose;
 
+    // Someone's account of a failure, with words of failure and a code: prose, no log line.
+    QTest::newRow("first person and a guess around a symbolic name, with failure words")
+        << "Seems we fail to attach the endpoint since it is attached already (we get "
+           "HCN_E_ENDPOINT_ALREADY_ATTACHED), and then we fail to detach it:"
+        << "info 1-1: the text names HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014, \"This endpoint is already "
+           "attached to the switch.\") at line 1" +
+               prose;
+    QTest::newRow("first person around a hex code, with a failure word")
+        << "Our create fails on every node, we get 0x803b0001 back."
+        << "info 1-1: the text names " + networkNotFound + " at line 1" + prose;
+    QTest::newRow("a guess naming the error")
+        << "My guess is the error is HCN_E_PORT_ALREADY_EXISTS, which means an old load balancer holds the "
+           "port."
+        << "info 1-1: the text names " + portExists + " at line 1" + prose;
+
     // Nothing is said.
     QTest::newRow("another facility's code in prose that does not name HNS")
         << "Opening the file gives Access is denied (0x80070005)." << QString();
@@ -1024,6 +1039,89 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
     QTest::newRow("a list whose Success is True")
         << "Error   : \nSuccess : True\nOutput  : @{ID=7b2c3d4e-5f60-4b71-9c82-d3e4f5061728}"
         << QStringList{};
+    // Someone's account of a failure names a code with words of failure: prose, no failure logged
+    // (namesACodeInProse). A log line, or an error quoted whole, stays a failure.
+    QTest::newRow("prose: first person, failure words and a symbolic name")
+        << "Seems we fail to attach the endpoint since it is attached already (we get "
+           "HCN_E_ENDPOINT_ALREADY_ATTACHED), and then we fail to detach it:"
+        << QStringList{};
+    QTest::newRow("prose: a guess naming the error") << "My guess is the error is HCN_E_PORT_ALREADY_EXISTS, "
+                                                        "which means an old load balancer holds the port."
+                                                     << QStringList{};
+    QTest::newRow("prose: first person and a hex code")
+        << "Our create fails on every node, we get 0x803b0001 back." << QStringList{};
+    QTest::newRow("a log record in the first person stays a failure")
+        << klog + "we failed to create the network: HCN_E_NETWORK_ALREADY_EXISTS"
+        << QStringList{"warning 1-1: HNS refused a request: HCN_E_NETWORK_ALREADY_EXISTS (0x803B0010), \"A "
+                       "network with this name already exists.\""};
+    QTest::newRow("prose quoting the error line in a code span stays a failure")
+        << "On every node I see `Error: 0x803b0001` when the pod starts."
+        << QStringList{"warning 1-1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The "
+                       "network was not found.\""};
+    QTest::newRow("prose quoting the error after a colon stays a failure")
+        << "We get this: Error: 0x803b0001 The network was not found."
+        << QStringList{"warning 1-1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The "
+                       "network was not found.\""};
+
+    // WSL's launcher: the API function that failed, then `Error:` with the same code and its message.
+    const QString degraded =
+        "HCN_E_DEGRADED_OPERATION (0x803B0017), \"There was an operation attempted on a degraded object.\"";
+    const QString registerFailed = "WslRegisterDistribution failed with error: 0x803b0017";
+    QTest::newRow("WSL's launcher: the failure and its message line are one failure")
+        << "Installing, this may take a few minutes...\n" + registerFailed +
+               "\nError: 0x803b0017 There was an operation attempted on a degraded object.\n\nPress any key "
+               "to continue..."
+        << QStringList{"warning 2-3: HNS refused a request: WslRegisterDistribution (WSL installing a "
+                       "distribution) failed: " +
+                       degraded};
+    QTest::newRow("WSL's launcher: a message the console could not show")
+        << registerFailed + "\nError: 0x803b0017 ??????????????"
+        << QStringList{"warning 1-2: HNS refused a request: WslRegisterDistribution (WSL installing a "
+                       "distribution) failed: " +
+                       degraded};
+    QTest::newRow("WSL's launcher: the failure alone")
+        << registerFailed
+        << QStringList{"warning 1-1: HNS refused a request: WslRegisterDistribution (WSL installing a "
+                       "distribution) failed: " +
+                       degraded};
+    QTest::newRow("WSL's launcher: another code than HNS's is no failure of HNS")
+        << "WslRegisterDistribution failed with error: 0x8007019e\nError: 0x8007019e The Windows Subsystem "
+           "for "
+           "Linux has not been enabled."
+        << QStringList{};
+    QTest::newRow("the same code on two failure lines that are no message of each other stays two")
+        << "E1205 10:01:02.118230    4120 hns.go:211] create failed: HCN_E_NETWORK_NOT_FOUND\n"
+           "E1205 10:01:03.118230    4120 hns.go:211] create failed: HCN_E_NETWORK_NOT_FOUND"
+        << QStringList{"warning 1-1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The "
+                       "network was not found.\" (logged as \"create failed\") (2 times, lines 1-2)"};
+
+    // WSL's bot quotes the lines it found again: the same failures, not more of them.
+    const QString wslSeen = "Detected user visible error: "
+                            "Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9";
+    QTest::newRow("WSL's bot quoting the error lines again under Debugging information")
+        << wslSeen + "\n" + wslSeen + "\nWSL does not start.\n<details>\n  Debugging information: `" +
+               wslSeen + "`\nDebugging information: `" + wslSeen + "`\n</details>"
+        << QStringList{
+               "warning 1-1: the service called could not be reached (not running, restarting or not "
+               "answering), so nothing was refused: WSL ConfigureNetworking failed: EPT_S_NOT_REGISTERED "
+               "(0x800706D9), \"There are no more endpoints available from the endpoint mapper.\" (2 "
+               "times, lines 1-2) (also quoted at lines 5-6)"};
+
+    // WMI's codes HNS passes on from Hyper-V's VMMS.
+    QTest::newRow("WSL's HNS step failing with WMI's not found")
+        << "Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80041002"
+        << QStringList{
+               "warning 1-1: HNS refused a request: WSL ConfigureNetworking failed: WBEM_E_NOT_FOUND "
+               "(0x80041002), \"Not found\" (a WMI error HNS passed on from Hyper-V's Virtual Machine "
+               "Management service, VMMS)"};
+    QTest::newRow("hcsshim's call failing with WMI's invalid parameter")
+        << "hnsCall failed in Win32: Invalid parameter (0x80041008)"
+        << QStringList{
+               "warning 1-1: HNS refused a request: hnsCall failed: WBEM_E_INVALID_PARAMETER "
+               "(0x80041008), \"Invalid parameter\" (a WMI error HNS passed on from Hyper-V's Virtual "
+               "Machine Management service, VMMS)"};
+    QTest::newRow("WSL's networking step without HNS/, WMI's code: none")
+        << "Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/0x80041002" << QStringList{};
     QTest::newRow("a hashtable whose Success is True") << "@{Error=; Success=True; Output=}" << QStringList{};
     QTest::newRow("emphasis in prose with no failure")
         << "**HNS** is the _Host Network Service_." << QStringList{};

@@ -68,6 +68,12 @@ inline constexpr HResult UnhandledException = makeHResult(0x8007023E);
 /// ERROR_DELETE_PENDING (303): the object is still being deleted.
 inline constexpr HResult DeletePending = makeHResult(0x8007012F);
 inline constexpr HResult BadNetPath = makeHResult(0x80070035); ///< ERROR_BAD_NETPATH (53)
+/// WMI (facility ITF, 0x8004....): HNS passes the errors of Hyper-V's Virtual Machine Management service
+/// (VMMS), which it asks through WMI for the virtual switch and its ports, on to its caller.
+inline constexpr HResult WmiFailed = makeHResult(0x80041001);           ///< WBEM_E_FAILED
+inline constexpr HResult WmiNotFound = makeHResult(0x80041002);         ///< WBEM_E_NOT_FOUND
+inline constexpr HResult WmiAccessDenied = makeHResult(0x80041003);     ///< WBEM_E_ACCESS_DENIED
+inline constexpr HResult WmiInvalidParameter = makeHResult(0x80041008); ///< WBEM_E_INVALID_PARAMETER
 /// HCS (the compute system service, facility 0x37), in the form its calls return and hcsshim logs
 /// (0xC037....; winerror.h writes them 0x8037....): the container or VM exited while it was starting.
 inline constexpr HResult HcsTerminatedDuringStart = makeHResult(0xC0370100);
