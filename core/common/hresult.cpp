@@ -297,8 +297,10 @@ const std::vector<KnownMessageKey>& knownMessageKeys()
 {
     static const std::vector<KnownMessageKey> keys = [] {
         std::vector<KnownMessageKey> all;
+        // WMI's short texts (`Not found`, `Access denied`) are words any program writes: no code is read
+        // from them.
         for (const auto& info : kHResults)
-            if (failed(info.code))
+            if (failed(info.code) && (static_cast<std::uint32_t>(info.code) & 0xFFFFF000u) != 0x80041000u)
                 all.push_back({messageMatchKey(info.message), info.code});
         for (const OtherWording& other : kOtherWordings)
             all.push_back({messageMatchKey(other.text), other.code});
