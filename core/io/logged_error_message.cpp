@@ -29,6 +29,9 @@ bool holdsWords(std::string_view text)
     });
 }
 
+/// Words before a code that only lead to it (`hcnCreateLoadBalancer: HNS error`) are fewer than this.
+constexpr long kMaxWordsLeadingToCode = 4;
+
 /// `text` without a code logged before the message (`0x803b001c - The provided ...`, `(0x803b001c)`,
 /// `HCN_E_INVALID_JSON_REFERENCE: ...`) and the separator after it.
 std::string_view withoutLeadingCode(std::string_view text)
@@ -161,7 +164,14 @@ std::string messageFrom(std::string_view text, std::size_t start)
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == '"' || rest.front() == '\\' ||
                              rest.front() == '`' || isEmphasisMarker(rest.front())))
         rest.remove_prefix(1);
-    rest = withoutLeadingCode(rest);
+    if (const std::string_view afterCode = withoutLeadingCode(rest); afterCode.size() < rest.size()) {
+        rest = afterCode;
+        // Words in parentheses right after a code name it or gloss it (`0x803b0013
+        // (HCN_E_PORT_ALREADY_EXISTS)`, `0x803b0013 (port 10256 is taken)`): HNS's message is never so.
+        if (const std::size_t close = rest.find(')');
+            rest.starts_with('(') && close != std::string_view::npos)
+            rest = trimBlanks(rest.substr(close + 1));
+    }
     std::size_t end = messageTitleSize(rest);
     for (; end < rest.size() && end < kMaxLoggedMessage; ++end) {
         const char c = rest[end];
@@ -215,6 +225,11 @@ std::string messageFrom(std::string_view text, std::size_t start)
         message = message.substr(0, sentence + 1);
     if (const std::size_t known = knownSentenceEnd(message); known != std::string_view::npos)
         message = message.substr(0, known);
+    // A few words that only lead to the code after them (`HNS error 0x...`, `hcnCreateLoadBalancer: HNS
+    // error 0x...`, `HRESULT 0x...`) are no message: the code's own is.
+    if (end < rest.size() && leadsToCode(message) &&
+        std::count(message.begin(), message.end(), ' ') < kMaxWordsLeadingToCode)
+        return {};
     if (message.size() < 3 || !holdsWords(message) || parseHResult(message).ok())
         return {};
     return validUtf8(std::string(utf8Prefix(message, kMaxLoggedMessage))) + (shortened ? "..." : "");

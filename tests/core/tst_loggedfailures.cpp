@@ -543,6 +543,18 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << klog + "hcnDeleteNetwork failed: HRESULT 0x8007012F"
         << QStringList{"warning 1-1: HNS refused a request: hcnDeleteNetwork failed: " + deletePending};
 
+    // A bare code's message is Windows': words in parentheses after it name or gloss the code, and the few
+    // words that only lead to it (`HNS error`, `HRESULT`) are no message.
+    QTest::newRow("a code and its name in parentheses: Windows' message")
+        << "HNS error: 0x80070057 (E_INVALIDARG)"
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+    QTest::newRow("a code and the writer's gloss in parentheses: Windows' message")
+        << "HNS error: 0x80070057 (the port is taken)"
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg};
+    QTest::newRow("words that lead to a code in a log field are no message")
+        << klog + "\"Policy creation failed\" err=\"hcnCreateLoadBalancer: HNS error 0x80070057\""
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateLoadBalancer failed: " + invalidArg +
+                       " (logged as \"Policy creation failed\")"};
     // The step a daemon names in its message's words, after the quote that opens it, or before hcsshim's
     // hnsCall: "Failed creating ..." as "failed to create ..." is.
     QTest::newRow("moby's swarm ingress network, in a logrus message")
