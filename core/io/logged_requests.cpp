@@ -375,7 +375,11 @@ std::set<std::size_t> answerLoggedRequests(std::vector<LoggedRequest>& requests,
             std::min(r.line + kMaxLinesToAnswer, next == requestLines.end() ? INT_MAX : *next - 1);
         auto refusal = std::lower_bound(ofSource.begin(), ofSource.end(), r.line,
                                         [](const auto* a, int line) { return a->firstLine < line; });
-        for (; refusal != ofSource.end() && (*refusal)->firstLine <= until; ++refusal)
+        // An answer the request came with (docker printed the new network's ID, an empty listing's
+        // output) is its answer: no refusal after it is.
+        for (; refusal != ofSource.end() && (*refusal)->firstLine <= until &&
+               (r.answerLine == 0 || (*refusal)->firstLine < r.answerLine);
+             ++refusal)
             if (!namesAnotherCommand(**refusal, r.by)) {
                 r.answer =
                     (*refusal)->notRun ? LoggedRequest::Answer::NotRun : LoggedRequest::Answer::Refused;

@@ -1063,6 +1063,14 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "incorrect.\" "
                "(code from the message text) (the command at line 25: docker network rm, to delete network "
                "ext39)"};
+    // A network docker printed the ID of was made: a refusal of the next command is that one's.
+    QTest::newRow("a network docker made, then another command refused")
+        << "docker-network-made-then-run-refused.txt"
+        << QStringList{
+               "1-2 info: a command (docker network create) that asks HNS to create network ext40 "
+               "(Transparent, 10.40.0.0/24 via 10.40.0.1) at line 1; HNS did it (line 2)",
+               "4 warning: HNS refused a request: hnsCall failed: E_INVALIDARG (0x80070057), \"The parameter "
+               "is incorrect.\" (the command at line 3: docker run -it --network ext40 ... cmd)"};
     // hnsdiag's list of the host's adapters: one info for each run of adapter blocks (prose between two
     // runs parts them), no object; an indented `Adapter :` line or an ID cut short starts none.
     QTest::newRow("hnsdiag list adapters: the host's adapters said, not imported")
