@@ -497,20 +497,23 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     for (const auto& [message, step] : loggedAs)
         if (!podSteps.contains(message))
             messages[message].message += " (logged as \"" + step + "\")";
-    // Whether the line at `at` quotes in a code span, whole, the line of one of `earlier`.
-    const auto quotesVerbatim = [&](std::pair<int, int> at, const std::vector<std::pair<int, int>>& earlier) {
+    // Whether the line at `at` quotes in a code span, whole, one of `earlier` (the trimmed texts of earlier
+    // lines of the same failure): the text between two of its backticks is one of them.
+    const auto quotesVerbatim = [&](std::pair<int, int> at, const std::set<std::string_view>& earlier) {
         const CleanedLine* line = at.first == at.second ? lineAt(at.first) : nullptr;
-        if (line == nullptr)
+        if (line == nullptr || earlier.empty())
             return false;
         const std::string_view text = trimBlanks(line->text);
-        return std::any_of(earlier.begin(), earlier.end(), [&](const std::pair<int, int>& e) {
-            const CleanedLine* before = e.first == e.second ? lineAt(e.first) : nullptr;
-            if (before == nullptr)
-                return false;
-            const std::string_view said = trimBlanks(before->text);
-            return !said.empty() && said != text &&
-                   text.find("`" + std::string(said) + "`") != std::string_view::npos;
-        });
+        for (std::size_t open = text.find('`'); open != std::string_view::npos;) {
+            const std::size_t close = text.find('`', open + 1);
+            if (close == std::string_view::npos)
+                break;
+            if (const std::string_view span = text.substr(open + 1, close - open - 1);
+                !span.empty() && span != text && earlier.contains(span))
+                return true;
+            open = close;
+        }
+        return false;
     };
     for (const std::map<std::string, Said>* said : {&reported, &answered})
         for (const auto& [error, s] : *said) {
@@ -521,8 +524,17 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             // A line that quotes an earlier one of them verbatim in a code span (WSL's bot: ``Debugging
             // information: `Detected user visible error: ...` ``) is that failure quoted again; else the
             // lines that open no log record, beside some that do, quote it.
-            for (const auto& at : s.at)
-                (quotesVerbatim(at, records) ? quoted : records).push_back(at);
+            std::set<std::string_view> recordTexts;
+            for (const auto& at : s.at) {
+                if (quotesVerbatim(at, recordTexts)) {
+                    quoted.push_back(at);
+                    continue;
+                }
+                records.push_back(at);
+                if (const CleanedLine* line = at.first == at.second ? lineAt(at.first) : nullptr)
+                    if (const std::string_view said = trimBlanks(line->text); !said.empty())
+                        recordTexts.insert(said);
+            }
             if (quoted.empty()) {
                 records.clear();
                 for (const auto& at : s.at)
