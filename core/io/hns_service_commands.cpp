@@ -10,6 +10,7 @@
 #include "io/text_tables.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -69,21 +70,44 @@ std::string cmdletBefore(std::string_view text, std::size_t at)
     return std::string(cmdlet);
 }
 
+/// Whether a service's name `word` (`hns`, `"hns"`, a list `hns,vmcompute`) names HNS.
+bool serviceListNamesHns(const std::string& word)
+{
+    const std::vector<std::string> items = valueItems(word);
+    return std::any_of(items.begin(), items.end(),
+                       [](const std::string& item) { return equalsIgnoreCase(item, "hns"); });
+}
+
+/// Whether the arguments of a service cmdlet (`words` from the second on: `hns -Force`, `-Name "hns"`,
+/// `-Name hns,vmcompute`) name HNS; nullopt when they name no service (its services come from the
+/// pipeline).
+std::optional<bool> cmdletNamesHns(const std::vector<std::string>& words)
+{
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        if (words[i].starts_with('-')) {
+            if (equalsIgnoreCase(words[i], "-Name") && i + 1 < words.size())
+                return serviceListNamesHns(words[i + 1]);
+            continue; // a switch: -Force, -NoWait, -PassThru
+        }
+        return serviceListNamesHns(words[i]);
+    }
+    return std::nullopt;
+}
+
 /// What a command's words do to HNS: "stops", "starts", "restarts"; empty for none. `words` are one
-/// pipeline element's: `Stop-Service hns -Force`, `Restart-Service -Name "hns"`, `net stop hns`,
+/// pipeline element's: `Stop-Service hns -Force`, `Restart-Service -Name "hns"`, `net stop hns /y`,
 /// `sc.exe start hns`; `named` says an earlier element named HNS (`Get-Service hns | Restart-Service`).
 std::string_view serviceVerbOf(const std::vector<std::string>& words, bool named)
 {
     if (words.empty())
         return {};
-    const auto isHns = [](const std::string& word) {
-        const std::vector<std::string> items = valueItems(word);
-        return items.size() == 1 && equalsIgnoreCase(items.front(), "hns");
-    };
     const std::string& tool = words.front();
     if (equalsIgnoreCase(tool, "net") || equalsIgnoreCase(tool, "net.exe") || equalsIgnoreCase(tool, "sc") ||
         equalsIgnoreCase(tool, "sc.exe")) {
-        if (words.size() != 3 || !isHns(words[2]))
+        // net's switches after the name (`/y`: stop the services that depend on it too).
+        if (words.size() < 3 || !serviceListNamesHns(words[2]) ||
+            !std::all_of(words.begin() + 3, words.end(),
+                         [](const std::string& w) { return w.starts_with('/'); }))
             return {};
         if (equalsIgnoreCase(words[1], "stop"))
             return "stops";
@@ -98,16 +122,7 @@ std::string_view serviceVerbOf(const std::vector<std::string>& words, bool named
         verb = "restarts";
     else
         return {};
-    // Its service: the first positional argument or -Name's value; or the element before it.
-    for (std::size_t i = 1; i < words.size(); ++i) {
-        if (words[i].starts_with('-')) {
-            if (equalsIgnoreCase(words[i], "-Name") && i + 1 < words.size())
-                return isHns(words[i + 1]) ? verb : std::string_view();
-            continue; // a switch: -Force, -NoWait, -PassThru
-        }
-        return isHns(words[i]) ? verb : std::string_view();
-    }
-    return named ? verb : std::string_view();
+    return cmdletNamesHns(words).value_or(named) ? verb : std::string_view();
 }
 
 /// Whether `words` delete HNS's store: `del`, `erase`, `rm`, `ri`, `Remove-Item` of a path ending in
@@ -138,32 +153,38 @@ std::string_view typedOn(std::string_view text)
     return trimBlanks(statement);
 }
 
-/// The infos of the commands a line types (`Stop-Service hns; del ...\HNS.data; Start-Service hns`).
-void commandsOn(const CleanedLine& line, std::vector<ImportWarning>& infos)
+/// The infos of the commands a line types (`Stop-Service hns; del ...\HNS.data; Start-Service hns`); the
+/// same command typed again adds its line to the info of the first (`said`).
+void commandsOn(const CleanedLine& line, std::vector<ImportWarning>& infos,
+                RepeatedMessages<std::string>& said)
 {
     const std::string_view typed = typedOn(line.text);
     if (typed.empty() || typed.size() > 1000)
         return;
-    const std::string at = " at line " + std::to_string(line.sourceLine);
+    const int at = line.sourceLine;
     for (const std::string_view statement : splitOutside(typed, ";")) {
         bool named = false;
         for (const std::vector<std::string>& words : pipelineWords(trimBlanks(statement))) {
-            if (words.size() == 2 && equalsIgnoreCase(words[0], "Get-Service") &&
-                equalsIgnoreCase(valueItems(words[1]).empty() ? "" : valueItems(words[1]).front(), "hns")) {
-                named = true;
+            if (!words.empty() &&
+                (equalsIgnoreCase(words[0], "Get-Service") || equalsIgnoreCase(words[0], "gsv"))) {
+                named = cmdletNamesHns(words).value_or(false);
                 continue;
             }
-            std::string said(trimBlanks(statement.substr(0, statement.find(" #"))));
+            const std::string command =
+                validUtf8(std::string(trimBlanks(statement.substr(0, statement.find(" #")))));
+            std::string message;
             if (const std::string_view verb = serviceVerbOf(words, named); !verb.empty())
-                infos.push_back({line.sourceLine, line.sourceLine,
-                                 "a command (" + validUtf8(std::move(said)) + ") that " + std::string(verb) +
-                                     " HNS" + at});
+                message = "a command (" + command + ") that " + std::string(verb) + " HNS at line " +
+                          std::to_string(at);
             else if (deletesStore(words))
-                infos.push_back({line.sourceLine, line.sourceLine,
-                                 "a command (" + validUtf8(std::move(said)) +
-                                     ") that deletes HNS's store of its networks and policies (HNS.data)" +
-                                     at + ": HNS forgets the networks it stored when it starts again"});
+                message = "a command (" + command +
+                          ") that deletes HNS's store of its networks and policies (HNS.data) at line " +
+                          std::to_string(at) + ": HNS forgets the networks it stored when it starts again";
             named = false;
+            if (message.empty() || said.repeat(lowerCopy(command), at, at))
+                continue;
+            infos.push_back({at, at, std::move(message)});
+            said.said(lowerCopy(command), infos.size() - 1, at, at);
         }
     }
 }
@@ -184,6 +205,7 @@ HnsServiceCommands hnsServiceCommandsIn(const std::vector<CleanedLine>& lines)
 {
     HnsServiceCommands found;
     RepeatedMessages<std::string> failures;
+    RepeatedMessages<std::string> commands;
     std::vector<std::pair<int, int>> waits;
     for (const CleanedLine& line : lines) {
         const std::string_view text = line.text;
@@ -221,9 +243,10 @@ HnsServiceCommands hnsServiceCommandsIn(const std::vector<CleanedLine>& lines)
             continue;
         }
         if (mayTypeServiceCommand(text))
-            commandsOn(line, found.infos);
+            commandsOn(line, found.infos, commands);
     }
     failures.appendCounts(found.warnings);
+    commands.appendCounts(found.infos);
     if (!waits.empty())
         found.infos.push_back({waits.front().first, waits.back().second,
                                "PowerShell waited for the HNS service to stop at " + tables::atLines(waits)});

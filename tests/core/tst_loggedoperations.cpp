@@ -1022,13 +1022,14 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "template: EndpointId is a placeholder, not a value) at line 9",
                "14 info: a command (hnsdiag delete endpoints) that asks HNS to delete endpoint "
                "9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f at line 14"};
-    // Commands on the HNS service (PowerShell's cmdlets, a pipeline from Get-Service, net, sc) and on its
-    // store are said; a failure to stop or start it is a warning, said once with its repeats; prose, other
-    // services and other files say nothing.
+    // Commands on the HNS service (PowerShell's cmdlets, a pipeline from Get-Service, a list of services,
+    // net with its switches, sc) and on its store are said, each once with its repeats; a failure to stop
+    // or start it is a warning, said once with its repeats; prose, other services and other files say
+    // nothing.
     QTest::newRow("the HNS service stopped, started, its store deleted; a stop or start that failed")
         << "hns-service-commands.txt"
         << QStringList{
-               "1 info: a command (Stop-Service hns -Force) that stops HNS at line 1",
+               "1 info: a command (Stop-Service hns -Force) that stops HNS at line 1 (2 times, lines 1, 18)",
                "2 info: a command (Remove-Item -Path C:\\ProgramData\\Microsoft\\Windows\\HNS\\HNS.data "
                "-Force) "
                "that deletes HNS's store of its networks and policies (HNS.data) at line 2: HNS forgets the "
@@ -1044,7 +1045,12 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "10 warning: the HNS service could not be started (net says \"The Host Network Service "
                "service "
                "could not be started.\") at line 10: HNS did not start, and no HNS answered requests after "
-               "it"};
+               "it",
+               "15 info: a command (net stop hns /y) that stops HNS at line 15",
+               "16 info: a command (Get-Service -Name hns | Stop-Service -PassThru) that stops HNS at line "
+               "16",
+               "17 info: a command (Restart-Service -Name hns,vmcompute -Force) that restarts HNS at line "
+               "17"};
     // A typed command's refusal with prose or a fence between them names the command it answers, at the
     // line of its last showing before the refusal.
     QTest::newRow("docker's refusal after prose and fences names the command it answers")
