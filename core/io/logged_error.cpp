@@ -833,26 +833,37 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
     // launcher: `WslRegisterDistribution failed with error: 0x803b0017` / `Error: 0x803b0017 ...`): one
     // failure, its message from that line when it is readable text (a console that cannot show the
     // language prints `????`).
-    for (std::size_t i = 0; i + 1 < refusals.size(); ++i) {
-        LoggedRefusal& failure = refusals[i];
-        const LoggedRefusal& next = refusals[i + 1];
-        if (next.firstLine != failure.lastLine + 1 || !failure.error.code ||
-            failure.error.code != next.error.code || !failure.error.message.empty() ||
-            !next.error.operation.empty() || !next.error.request.empty() ||
-            !lowerCopy(trimBlanks(lines[next.firstLine].text)).starts_with("error:"))
-            continue;
-        failure.lastLine = next.lastLine;
-        if (!next.error.messageCut &&
-            std::any_of(next.error.message.begin(), next.error.message.end(),
-                        [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
-            failure.error.message = next.error.message;
-        refusals.erase(refusals.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    std::vector<bool> ofCmdlet(refusals.size(), false); // parallel to refusals: cmdletRecords'
+    for (const std::size_t i : cmdletRecords)
+        ofCmdlet[i] = true;
+    std::vector<LoggedRefusal> joined;
+    std::vector<bool> joinedOfCmdlet;
+    joined.reserve(refusals.size());
+    for (std::size_t i = 0; i < refusals.size(); ++i) {
+        LoggedRefusal& next = refusals[i];
+        if (!joined.empty()) {
+            LoggedRefusal& failure = joined.back();
+            if (next.firstLine == failure.lastLine + 1 && failure.error.code &&
+                failure.error.code == next.error.code && failure.error.message.empty() &&
+                next.error.operation.empty() && next.error.request.empty() &&
+                lowerCopy(trimBlanks(lines[next.firstLine].text)).starts_with("error:")) {
+                failure.lastLine = next.lastLine;
+                if (!next.error.messageCut &&
+                    std::any_of(next.error.message.begin(), next.error.message.end(),
+                                [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+                    failure.error.message = next.error.message;
+                continue;
+            }
+        }
+        joined.push_back(std::move(next));
+        joinedOfCmdlet.push_back(ofCmdlet[i]);
     }
+    refusals = std::move(joined);
     // The command typed right before a failure made the request: what failed, when the failure names no
     // operation, else said beside it.
     for (std::size_t i = 0; i < refusals.size(); ++i) {
         LoggedRefusal& refusal = refusals[i];
-        if (std::find(cmdletRecords.begin(), cmdletRecords.end(), i) != cmdletRecords.end())
+        if (joinedOfCmdlet[i])
             continue;
         const std::optional<TypedCommand> command = requestCommandBefore(lines, refusal.firstLine);
         if (!command)

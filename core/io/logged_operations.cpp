@@ -1010,24 +1010,18 @@ void reportLoggedOperations(const std::vector<LoggedOperations>& operations,
                                 (o.name.empty() ? o.id : o.name + " (" + o.id + ")") + ": " + said});
     };
     for (const LoggedOperations& op : operations) {
-        if (op.unownedPolicies)
-            messages.push_back({ImportSeverity::Info,
-                                op.source,
-                                op.unownedPolicies->firstLine,
-                                op.unownedPolicies->lastLine,
-                                ResourceKind::Invalid,
-                                {},
-                                op.unownedPolicies->message,
-                                true});
-        if (op.cutUnownedPolicies)
-            messages.push_back({ImportSeverity::Warning,
-                                op.source,
-                                op.cutUnownedPolicies->firstLine,
-                                op.cutUnownedPolicies->lastLine,
-                                ResourceKind::Invalid,
-                                {},
-                                op.cutUnownedPolicies->message,
-                                true});
+        // HNS policies printed as Go bytes that no object owns: whole ones an info, cut ones a warning.
+        for (const auto& [said, severity] : {std::pair(&op.unownedPolicies, ImportSeverity::Info),
+                                             std::pair(&op.cutUnownedPolicies, ImportSeverity::Warning)})
+            if (*said)
+                messages.push_back({severity,
+                                    op.source,
+                                    (*said)->firstLine,
+                                    (*said)->lastLine,
+                                    ResourceKind::Invalid,
+                                    {},
+                                    (*said)->message,
+                                    true});
         std::map<std::size_t, std::vector<std::string>> refusedAnswers; // message -> deletions it answers
         for (const auto& [d, message] : op.refused)
             if (message < messages.size())

@@ -1096,6 +1096,20 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 1-1: HNS refused a request: WslRegisterDistribution (WSL installing a "
                        "distribution) failed: " +
                        degraded};
+    QTest::newRow("WSL's launcher, then a cmdlet's error record: each its own failure")
+        << registerFailed +
+               "\nError: 0x803b0017 There was an operation attempted on a degraded object.\n"
+               "PS C:\\> New-HnsNetwork -Type L2Bridge -Name n1\nNew-HnsNetwork : Element not found.\nAt "
+               "line:1 char:1\n+ New-HnsNetwork -Type L2Bridge -Name n1\n+ "
+               "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n    + CategoryInfo          : NotSpecified: (:) "
+               "[Write-Error], WriteErrorException\n    + FullyQualifiedErrorId : "
+               "Microsoft.PowerShell.Commands.WriteErrorException,New-HnsNetwork"
+        << QStringList{"warning 1-2: HNS refused a request: WslRegisterDistribution (WSL installing a "
+                       "distribution) failed: " +
+                           degraded,
+                       "warning 4-9: HNS refused a request: New-HnsNetwork (create network n1, L2Bridge) "
+                       "failed: " +
+                           notFound + fromText};
     QTest::newRow("WSL's launcher: another code than HNS's is no failure of HNS")
         << "WslRegisterDistribution failed with error: 0x8007019e\nError: 0x8007019e The Windows Subsystem "
            "for "
