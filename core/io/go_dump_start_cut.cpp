@@ -18,43 +18,18 @@ bool memberAt(std::string_view text, std::size_t at)
     return length > 0 && !text.substr(at + length).starts_with(": (");
 }
 
-/// %#v quotes strings (a quote right after a key's colon); %+v prints them bare.
-struct QuotedStrings
-{
-    bool inString = false;
-
-    /// True when text[i] is inside a quoted string or one of its quotes; `i` then skips an escaped
-    /// character.
-    bool skip(std::string_view text, std::size_t& i)
-    {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-            return true;
-        }
-        inString = c == '"' && i > 0 && text[i - 1] == ':';
-        return inString;
-    }
-};
-
 /// The first member at or after `from`, before `end`, at the outermost level of that stretch; npos when
 /// none.
 std::size_t firstMember(std::string_view text, std::size_t from, std::size_t end)
 {
     int depth = 0;
-    QuotedStrings strings;
+    GoStringSkip strings(GoQuotes::AfterColon);
     for (std::size_t i = from; i < end; ++i) {
         if (strings.skip(text, i))
             continue;
-        const char c = text[i];
-        if (c == '{' || c == '[')
-            ++depth;
-        else if (c == '}' || c == ']')
-            --depth;
-        else if (depth == 0 && memberAt(text, i))
+        const int step = goBracketStep(text[i], false);
+        depth += step;
+        if (step == 0 && depth == 0 && memberAt(text, i))
             return i;
     }
     return std::string_view::npos;
@@ -75,14 +50,12 @@ bool goLineShowsMembers(std::string_view line)
         keyColon = c > 0 && keyChar(line[c - 1]);
     if (!keyColon)
         return false;
+    // Quoted strings are not skipped: a line may begin inside one a line before it opened.
     int depth = 0;
     for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '{' || c == '[')
-            ++depth;
-        else if (c == '}' || c == ']')
-            --depth;
-        else if (depth <= 0 && memberAt(line, i))
+        const int step = goBracketStep(line[i], false);
+        depth += step;
+        if (step == 0 && depth <= 0 && memberAt(line, i))
             return true;
     }
     return false;
@@ -91,16 +64,13 @@ bool goLineShowsMembers(std::string_view line)
 bool goMembersShowPair(std::string_view members)
 {
     int depth = 0;
-    QuotedStrings strings;
+    GoStringSkip strings(GoQuotes::AfterColon);
     for (std::size_t i = 0; i < members.size(); ++i) {
         if (strings.skip(members, i))
             continue;
-        const char c = members[i];
-        if (c == '{' || c == '[')
-            ++depth;
-        else if (c == '}' || c == ']')
-            --depth;
-        else if (depth == 0 && (i == 0 || members[i - 1] == ' ')) {
+        const int step = goBracketStep(members[i], false);
+        depth += step;
+        if (step == 0 && depth == 0 && (i == 0 || members[i - 1] == ' ')) {
             const std::size_t length = goFieldKeyLength(members, i);
             const std::size_t value = i + length + 1;
             // A drive letter (`At C:\Scripts\x.ps1:41`) is no member.
@@ -132,7 +102,7 @@ std::optional<GoStartCut> findGoStartCut(std::string_view text, int maxDepth)
     std::vector<std::size_t> elements;
     int depth = 0;
     int minDepth = 0;
-    QuotedStrings strings;
+    GoStringSkip strings(GoQuotes::AfterColon);
     for (std::size_t i = start; i < text.size(); ++i) {
         if (strings.skip(text, i))
             continue;

@@ -187,18 +187,11 @@ std::size_t goTokenEnd(std::string_view text, std::size_t at, bool* closed = nul
     if (closed)
         *closed = true;
     int depth = 0;
+    GoStringSkip strings(GoQuotes::All);
     for (std::size_t i = at; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '"' || c == '`' || c == '\'') {
-            for (++i; i < text.size() && text[i] != c; ++i)
-                if (c != '`' && text[i] == '\\')
-                    ++i;
-        } else if (c == '{' || c == '[' || c == '(') {
-            ++depth;
-        } else if (c == '}' || c == ']' || c == ')') {
-            --depth;
-        }
-        if (depth <= 0)
+        if (!strings.skip(text, i))
+            depth += goBracketStep(text[i], true);
+        if (depth <= 0 && !strings.inside())
             return std::min(text.size(), i + 1);
     }
     if (closed)

@@ -42,6 +42,32 @@ std::size_t goFieldKeyLength(std::string_view s, std::size_t at)
     return j < s.size() && s[j] == ':' ? j - at : 0;
 }
 
+bool GoStringSkip::skip(std::string_view text, std::size_t& i)
+{
+    const char c = text[i];
+    if (m_quote != 0) {
+        if (c == '\\' && m_quote != '`')
+            ++i;
+        else if (c == m_quote)
+            m_quote = 0;
+        return true;
+    }
+    const bool opens = m_quotes == GoQuotes::All ? c == '"' || c == '`' || c == '\''
+                                                 : c == '"' && i > 0 && text[i - 1] == ':';
+    if (opens)
+        m_quote = c;
+    return opens;
+}
+
+int goBracketStep(char c, bool parens)
+{
+    if (c == '{' || c == '[' || (parens && c == '('))
+        return 1;
+    if (c == '}' || c == ']' || (parens && c == ')'))
+        return -1;
+    return 0;
+}
+
 namespace {
 
 /// `key:` at text[at] with key any Go identifier (unexported fields print too): its length, else 0.
@@ -468,12 +494,8 @@ private:
     nlohmann::json skipPositionalStruct()
     {
         int depth = 1;
-        for (; m_i < m_s.size() && depth > 0; ++m_i) {
-            if (m_s[m_i] == '{' || m_s[m_i] == '[')
-                ++depth;
-            else if (m_s[m_i] == '}' || m_s[m_i] == ']')
-                --depth;
-        }
+        for (; m_i < m_s.size() && depth > 0; ++m_i)
+            depth += goBracketStep(m_s[m_i], false);
         --m_depth;
         if (depth > 0) {
             cutHere();
@@ -744,11 +766,10 @@ private:
             const char c = m_s[j];
             if (c == '"')
                 return false; // a quoted argument: read as a conversion
-            if (c == '(' || c == '{' || c == '[')
-                ++depth;
-            else if ((c == ')' || c == '}' || c == ']') && --depth == 0)
+            const int step = goBracketStep(c, true);
+            if ((depth += step) == 0 && step < 0)
                 return false;
-            else if (c == ',' && depth == 1)
+            if (c == ',' && depth == 1)
                 return true;
         }
         return false;
@@ -759,18 +780,15 @@ private:
     nlohmann::json readCall(const std::string& type)
     {
         int depth = 0;
+        GoStringSkip strings(GoQuotes::All);
         std::size_t j = m_i;
         for (; j < m_s.size(); ++j) {
-            if (m_s[j] == '"') {
-                for (++j; j < m_s.size() && m_s[j] != '"'; j += m_s[j] == '\\' ? 2 : 1) {
-                }
-                if (j >= m_s.size())
-                    break;
-            } else if (m_s[j] == '(') {
+            if (strings.skip(m_s, j))
+                continue;
+            if (m_s[j] == '(')
                 ++depth;
-            } else if (m_s[j] == ')' && --depth == 0) {
+            else if (m_s[j] == ')' && --depth == 0)
                 break;
-            }
         }
         if (j >= m_s.size()) {
             cutHere();

@@ -53,6 +53,38 @@ bool goIdentChar(char c);
 /// `Key:` at text[at] with Key a Go exported identifier: the identifier's length, else 0.
 std::size_t goFieldKeyLength(std::string_view text, std::size_t at);
 
+/// How a Go text quotes its strings: Go source and %#v quote every one (`"..."` and `'...'` with escapes,
+/// raw `` `...` ``); %+v prints strings bare, but for a %#v value inside it, a quote right after a key's
+/// colon.
+enum class GoQuotes
+{
+    All,
+    AfterColon,
+};
+
+/// Goes through the quoted strings of a Go text read a character at a time, so brackets and keys
+/// inside them are not taken as the text's own.
+class GoStringSkip
+{
+public:
+    explicit GoStringSkip(GoQuotes quotes) : m_quotes(quotes) {}
+
+    /// True when text[i] is inside a quoted string or is one of its quotes; `i` then also steps over
+    /// the character an escape covers. Called for each character in order.
+    bool skip(std::string_view text, std::size_t& i);
+
+    /// Whether the last character skipped opened or stood inside a string not yet closed.
+    bool inside() const { return m_quote != 0; }
+
+private:
+    GoQuotes m_quotes;
+    char m_quote = 0; ///< the quote the string open was opened with
+};
+
+/// How a character changes the bracket depth of a Go text: +1 for `{` and `[` (and `(` with `parens`),
+/// -1 for the closing ones, else 0.
+int goBracketStep(char c, bool parens);
+
 /// Where the Go struct dump whose first struct opens at text[brace] starts, not before `from`: at
 /// `&{Key:`, `{Key:`, `[{Key:` (%+v) or at the type of `pkg.Type{Key:`, `&pkg.Type{Key:`,
 /// `[]pkg.Type{pkg.Type{Key:` (%#v), where Key is a Go exported identifier; npos when no dump with field
