@@ -369,6 +369,43 @@ std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::
     return std::nullopt;
 }
 
+namespace {
+
+/// Where the error of a failed step starts, its words naming the object ending at lower[at]: after `: `
+/// right there, or after the objects the step names (`failed to detach endpoint <id> from container
+/// <id>: ...`, Azure CNI's `Failed to delete endpoint 1ab00986-eth0, err:...`), a few words without a
+/// colon, quote or sentence's end; npos when no error follows them.
+std::size_t catalogMessageOfStep(std::string_view lower, std::size_t at)
+{
+    constexpr std::size_t kMaxObjectWords = 10;
+    std::size_t words = 0;
+    for (std::size_t i = at; i < lower.size() && words <= kMaxObjectWords; ++i) {
+        const char c = lower[i];
+        if (c == ':')
+            return i + 1 < lower.size() && lower[i + 1] == ' ' ? i + 2 : std::string_view::npos;
+        if (c == ',') {
+            const std::string_view next = lower.substr(i + 1);
+            return next.starts_with(" err:")  ? i + 6
+                   : next.starts_with("err:") ? i + 5
+                                              : std::string_view::npos;
+        }
+        if (c == '"' || c == '`' || c == ';' || (c == '.' && (i + 1 == lower.size() || lower[i + 1] == ' ')))
+            return std::string_view::npos;
+        if (c == ' ') {
+            ++words;
+            // A sentence going on (`failed to create endpoint because of this: ...`) names no object.
+            const std::string_view word = lower.substr(i + 1, lower.find(' ', i + 1) - i - 1);
+            for (const std::string_view connector :
+                 {"because", "due", "since", "but", "and", "which", "that", "when", "so", "after", "before"})
+                if (word == connector)
+                    return std::string_view::npos;
+        }
+    }
+    return std::string_view::npos;
+}
+
+} // namespace
+
 std::optional<LoggedError> stepFailedWithCatalogMessage(std::string_view text, std::string_view lower)
 {
     static constexpr std::string_view kVerbs[] = {"attach", "detach", "create", "delete", "add", "remove"};
@@ -388,11 +425,16 @@ std::optional<LoggedError> stepFailedWithCatalogMessage(std::string_view text, s
         const auto kind =
             std::find_if(std::begin(kKindWords), std::end(kKindWords), [&](const KindSpelled& k) {
                 return lower.substr(p).starts_with(k.text) &&
-                       lower.substr(p + k.text.size()).starts_with(": ");
+                       (lower.substr(p + k.text.size()).starts_with(": ") ||
+                        lower.substr(p + k.text.size()).starts_with(' ') ||
+                        lower.substr(p + k.text.size()).starts_with(','));
             });
         if (kind == std::end(kKindWords))
             continue;
-        std::string_view rest = trimBlanks(text.substr(p + kind->text.size() + 2));
+        const std::size_t after = catalogMessageOfStep(lower, p + kind->text.size());
+        if (after == std::string_view::npos)
+            continue;
+        std::string_view rest = trimBlanks(text.substr(after));
         rest = rest.substr(0, std::min(rest.find('"'), rest.size()));
         const std::optional<HResult> code = hresultOfMessage(rest);
         if (!code)

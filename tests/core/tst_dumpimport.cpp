@@ -2075,6 +2075,33 @@ private slots:
                    "1 warning: HCS (the compute system service, not HNS) refused a request: attach "
                    "endpoint failed: HCS_E_SYSTEM_NOT_FOUND (0xC037010E), \"A Compute System with the "
                    "specified identifier does not exist.\" (code from the message text)"};
+        QTest::newRow("a step naming its endpoint and container before a Windows message")
+            << "2020-08-10T07:41:36Z [ERROR] failed to detach endpoint 5416E24E-09B6-4D47-B536-2B650919D8E9 "
+               "from container e86c2ef847de as it's no longer running: A virtual machine or container with "
+               "the specified identifier does not exist."
+            << QStringList{
+                   "1 warning: HCS (the compute system service, not HNS) refused a request: detach endpoint "
+                   "5416E24E-09B6-4D47-B536-2B650919D8E9 failed: HCS_E_SYSTEM_NOT_FOUND (0xC037010E), \"A "
+                   "virtual machine or container with the specified identifier does not exist.\" (code from "
+                   "the message text)"};
+        QTest::newRow("a step naming its network before a Windows message")
+            << "2021/05/12 02:19:52 [1356] [net] Failed to delete network azure: The network was not found."
+            << QStringList{"1 warning: HNS refused a request: delete network azure failed: "
+                           "HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was not found.\" (code from "
+                           "the message text)"};
+        QTest::newRow("klog's step naming its endpoint before a Windows message")
+            << "E0810 07:41:36.000000    1234 x.go:12] Failed to create endpoint web-ep: The parameter is "
+               "incorrect."
+            << QStringList{"1 warning: HNS refused a request: create endpoint web-ep failed: E_INVALIDARG "
+                           "(0x80070057), \"The parameter is incorrect.\" (code from the message text)"};
+        QTest::newRow("azure-vnet's step with its error after `, err:`")
+            << "2021/05/12 02:19:52 [1356] [net] Failed to delete endpoint 1ab00986-eth0, err:Element not "
+               "found."
+            << QStringList{
+                   "1 warning: HNS refused a request: delete endpoint 1ab00986-eth0 failed: "
+                   "ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the message text)"};
+        QTest::newRow("a sentence going on after the step names no object")
+            << "We failed to create endpoint because of this: The parameter is incorrect." << QStringList{};
         QTest::newRow("a step on no HNS object with a Windows message is none")
             << "Failed to attach volume: Element not found." << QStringList{};
         QTest::newRow("kube-proxy's structured record says which step failed")
