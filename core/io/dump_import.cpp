@@ -25,6 +25,7 @@
 #include "io/non_hns_objects.h"
 #include "io/object_counts.h"
 #include "io/object_states.h"
+#include "io/platform_events.h"
 #include "io/prose_codes.h"
 #include "io/repeated_requests.h"
 #include "io/request_answer.h"
@@ -370,6 +371,8 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     addLineMessages(failedLookupsIn(lines, effects.lines), ImportSeverity::Info, source.name, messages);
     addLineMessages(hnsEventRecordsDone(lines), ImportSeverity::Info, source.name, messages);
     addLineMessages(hnsdiagAdaptersIn(lines), ImportSeverity::Info, source.name, messages);
+    addLineMessages(platformErrorEvents(lines, namedRefusals, messages), ImportSeverity::Warning, source.name,
+                    messages);
     // What a log counts of HNS: kube-proxy's queries, counts of objects over time.
     std::vector<std::pair<int, int>> objectLines;
     for (std::size_t i = first; i < sightings.size(); ++i)

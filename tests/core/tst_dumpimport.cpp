@@ -2102,6 +2102,57 @@ private slots:
                    "ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the message text)"};
         QTest::newRow("a sentence going on after the step names no object")
             << "We failed to create endpoint because of this: The parameter is incorrect." << QStringList{};
+        const QString vmmsEvent = QStringLiteral(
+            "Log Name:      Microsoft-Windows-Hyper-V-VMMS-Admin\n"
+            "Source:        Microsoft-Windows-Hyper-V-VMMS\n"
+            "Date:          9/11/2024 8:29:25 PM\n"
+            "Event ID:      16000\n"
+            "Task Category: None\n"
+            "Level:         %1\n"
+            "Keywords:      \n"
+            "User:          SYSTEM\n"
+            "Computer:      DESKTOP-017FR51\n"
+            "Description:\n"
+            "The Hyper-V Virtual Machine Management service encountered an unexpected error: Not found "
+            "(0x80041002).\n");
+        QTest::newRow("Hyper-V VMMS's error event copied from Event Viewer")
+            << vmmsEvent.arg("Error")
+            << QStringList{
+                   "1-11 warning: Hyper-V's Virtual Machine Management service (VMMS) logged an error: "
+                   "event 16000 (9/11/2024 8:29:25 PM): WBEM_E_NOT_FOUND (0x80041002), \"The Hyper-V "
+                   "Virtual Machine Management service encountered an unexpected error: Not found "
+                   "(0x80041002).\""};
+        QTest::newRow("a failure with the code of a VMMS event names the event")
+            << "Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80041002\n\n" +
+                   vmmsEvent.arg("Error") + "Event Xml:\n<Event xmlns=\"x\"></Event>\n\n" +
+                   vmmsEvent.arg("Error")
+            << QStringList{
+                   "1 warning: HNS refused a request: WSL ConfigureNetworking failed: WBEM_E_NOT_FOUND "
+                   "(0x80041002), \"Not found\" (a WMI error HNS passed on from Hyper-V's Virtual Machine "
+                   "Management service, VMMS) (Hyper-V's VMMS logged the same code: event 16000 at lines "
+                   "3-13, "
+                   "9/11/2024 8:29:25 PM)"};
+        QTest::newRow("an event of level Information is no error")
+            << vmmsEvent.arg("Information") << QStringList{};
+        QTest::newRow("an error event of another program is not HNS's")
+            << "Log Name:      System\nSource:        Service Control Manager\nDate:          1/2/2025 "
+               "3:04:05 "
+               "AM\nEvent ID:      7031\nLevel:         Error\nDescription:\nThe Print Spooler service "
+               "terminated unexpectedly (0x80070005).\n"
+            << QStringList{};
+        QTest::newRow("HNS's error event over lines without a code")
+            << "Log Name:      Microsoft-Windows-Host-Network-Service-Admin\n"
+               "Source:        Microsoft-Windows-Host-Network-Service\n"
+               "Event ID:      1026\n"
+               "Level:         Error\n"
+               "Description:\n"
+               "Failed to restore the network configuration\n"
+               "of the host after a restart.\n"
+               "\n"
+               "Some other text\n"
+            << QStringList{
+                   "1-7 warning: HNS (the Host Network Service) logged an error: event 1026: \"Failed "
+                   "to restore the network configuration of the host after a restart.\""};
         QTest::newRow("a step on no HNS object with a Windows message is none")
             << "Failed to attach volume: Element not found." << QStringList{};
         QTest::newRow("kube-proxy's structured record says which step failed")
