@@ -631,8 +631,37 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 1-1: HNS refused a request: " + deletePending};
     QTest::newRow("hr= in a logrus field")
         << logrus + "hcn: query network failed\" hr=0x80070005"
-        << QStringList{"warning 1-1: HNS refused a request: E_ACCESSDENIED (0x80070005), \"Access is "
-                       "denied.\""};
+        << QStringList{"warning 1-1: HNS refused a request: query network failed: E_ACCESSDENIED "
+                       "(0x80070005), \"Access is denied.\""};
+    // The step a line names before `failed`: a verb of HNS's operations and a kind of its objects.
+    QTest::newRow("<verb> <object> failed: names the operation")
+        << logrus + "create endpoint failed: HNS error 0x803b0013\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: create endpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\""};
+    QTest::newRow("<verb>ing <object> <name> failed, and a hot attach")
+        << logrus + "creating endpoint web failed: HNS error 0x803b0013\"\n" + logrus +
+               "hot attach endpoint failed: HNS error 0x803b0014\""
+        << QStringList{"warning 1-1: HNS refused a request: creating endpoint web failed: "
+                       "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\"",
+                       "warning 2-2: HNS refused a request: hot attach endpoint failed: "
+                       "HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014), \"This endpoint is already attached to "
+                       "the switch.\""};
+    QTest::newRow("a load balancer and its name in a klog line")
+        << klog + "delete load balancer 5f3c failed: HRESULT 0x803b0002 from HNS"
+        << QStringList{"warning 1-1: HNS refused a request: delete load balancer 5f3c failed: "
+                       "HCN_E_ENDPOINT_NOT_FOUND (0x803B0002), \"The endpoint was not found.\""};
+    QTest::newRow("the step before hnsCall's failure is what hnsCall did")
+        << logrus + "create endpoint failed: hnsCall failed in Win32: The specified port already exists. "
+                    "(0x803b0013)\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: create endpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\""};
+    QTest::newRow("words before failed that are no step of HNS's name none")
+        << logrus + "Test failed: HNS error 0x80070057\"\n" + logrus +
+               "network create failed: HNS error 0x80070057\"\n" + logrus +
+               "create endpoint is what failed: HNS error 0x80070057\""
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg + " (3 times, lines 1-3)"};
     QTest::newRow("error code: after an HNS call")
         << "HNS call failed, error code: 0x800706BA"
         << QStringList{"warning 1-1: the service called could not be reached (not running, restarting or not "
