@@ -1618,6 +1618,32 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
         << QStringList{"warning 1-1: set up the network of pod default/web-2 failed: HCN_E_NETWORK_NOT_FOUND "
                        "(0x803B0001), \"failed to create the new HNSEndpoint: The network was not found.\" "
                        "(code from the message text)"};
+    QTest::newRow("kubelet's sandbox kill names the pod's teardown")
+        << kubelet +
+               "kuberuntime_manager.go:1047] \"killPodWithSyncResult failed\" err=\"failed to "
+               "\\\"KillPodSandbox\\\" for \\\"8f0e1c2d\\\" with KillPodSandboxError: \\\"rpc error: code = "
+               "Unknown desc = hnsCall failed in Win32: The endpoint was not found. (0x803b0002)\\\"\" "
+               "pod=\"default/web\""
+        << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: HCN_E_ENDPOINT_NOT_FOUND "
+                       "(0x803B0002), \"The endpoint was not found.\"; tearing down the network of pod "
+                       "default/web failed with it"};
+    QTest::newRow("the same refusal for two pods Calico names: both named")
+        << "2020-12-06 01:48:27.185 [ERROR][1276] dataplane_windows.go 575: Unable to hot attach bridge "
+           "endpoint [Calico_ep] to host compartment, error: hnsCall failed in Win32: This endpoint is "
+           "already "
+           "attached to the switch. (0x803b0014) ContainerID=\"2a291782d93c30ee\" Namespace=\"default\" "
+           "Pod=\"test-win2\"\n"
+           "2020-12-06 01:48:28.185 [ERROR][1276] dataplane_windows.go 575: Unable to hot attach bridge "
+           "endpoint [Calico_ep] to host compartment, error: hnsCall failed in Win32: This endpoint is "
+           "already "
+           "attached to the switch. (0x803b0014) ContainerID=\"3a291782d93c30ee\" Namespace=\"default\" "
+           "Pod=\"test-win3\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: hot attach of endpoint Calico_ep to the host "
+               "compartment failed: HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014), \"This endpoint is "
+               "already attached to the switch.\"; the network of pods default/test-win2 (container "
+               "2a291782d93c) and default/test-win3 (container 3a291782d93c) failed with it (2 times, "
+               "lines 1-2)"};
     QTest::newRow("a field naming no pod names none")
         << "time=\"2024-01-01T00:00:00Z\" level=error msg=\"hcnCreateEndpoint failed in Win32: The specified "
            "port already exists. (0x803b0013)\" pod=\"<nil>\""
