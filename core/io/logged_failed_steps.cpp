@@ -17,6 +17,7 @@
 #include <cctype>
 #include <iterator>
 #include <utility>
+#include <vector>
 
 namespace hcn::io::logged {
 namespace {
@@ -283,6 +284,99 @@ NamedObject objectNamedAt(std::string_view text, std::string_view lower, std::si
     return {};
 }
 
+/// Whether `token` (lower case) is a kind word of HNS's objects, alone or in a class name
+/// (`endpoint`, `hnsendpoint`, `hostcomputenetwork`, `load balancer` as one token).
+bool isKindToken(std::string_view token)
+{
+    for (const std::string_view prefix : {"", "hns", "hcn", "hostcompute"})
+        if (token.starts_with(prefix))
+            for (const KindSpelled& word : kKindWords)
+                if (token.substr(prefix.size()) == word.text)
+                    return true;
+    return false;
+}
+
+/// The step a line names as `<verb> <object> failed` (`create endpoint failed: HNS error 0x803b0013`,
+/// `creating endpoint web failed`, `hot attach endpoint failed`), as logged from its verb to before
+/// `failed`: a verb of HNS's operations or its -ing form first, then the articles and at most one word
+/// that says which (`default`), a kind word of HNS's objects and at most one name. Empty when no such
+/// step stands before a `failed` (`Test failed:`, `I tried to create endpoint but it failed`). `start`,
+/// when given, gets where its verb stands.
+std::string verbStepBeforeFailed(std::string_view text, std::string_view lower, std::size_t* start = nullptr)
+{
+    static constexpr std::string_view kVerbs[] = {"create", "delete", "modify", "attach", "detach", "add",
+                                                  "remove", "update", "apply",  "open",   "query"};
+    static constexpr std::string_view kFillers[] = {"the", "a", "an", "new", "hns", "hcn"};
+    // A step is a few words; the words before `failed` are read this far back at most.
+    constexpr std::size_t kMaxStepChars = 120;
+    constexpr std::size_t kMaxStepWords = 7;
+    const auto isVerb = [&](std::string_view word) {
+        const std::string_view verb = verbOfGerund(word).empty() ? word : verbOfGerund(word);
+        return word == "applying" || word == "opening" ||
+               std::find(std::begin(kVerbs), std::end(kVerbs), verb) != std::end(kVerbs);
+    };
+    for (std::size_t f = lower.find("failed"); f != std::string_view::npos; f = lower.find("failed", f + 6)) {
+        if (f < 2 || lower[f - 1] != ' ' || (f + 6 < lower.size() && isLoggedWordChar(lower[f + 6])) ||
+            lower.substr(f + 6).starts_with(" to "))
+            continue;
+        // The words before it, back to anything but a blank that separates them (a quote, `: `, `]`).
+        struct Word
+        {
+            std::size_t at;
+            std::string_view lower;
+        };
+        std::vector<Word> words;
+        std::size_t at = f - 1;
+        const std::size_t limit = f > kMaxStepChars ? f - kMaxStepChars : 0;
+        while (words.size() < kMaxStepWords && at > limit && lower[at] == ' ') {
+            const std::size_t end = at;
+            while (at > limit &&
+                   (isLoggedWordChar(lower[at - 1]) || lower[at - 1] == '-' || lower[at - 1] == '.'))
+                --at;
+            if (at == end)
+                break;
+            words.push_back({at, lower.substr(at, end - at)});
+            if (at == 0 || lower[at - 1] != ' ')
+                break;
+            --at;
+        }
+        std::reverse(words.begin(), words.end());
+        // `load balancer` and `policy list` are one kind word.
+        for (std::size_t i = 0; i + 1 < words.size(); ++i)
+            if ((words[i].lower == "load" && words[i + 1].lower == "balancer") ||
+                (words[i].lower == "policy" && words[i + 1].lower == "list")) {
+                words[i].lower =
+                    lower.substr(words[i].at, words[i + 1].at + words[i + 1].lower.size() - words[i].at);
+                words.erase(words.begin() + std::ptrdiff_t(i) + 1);
+            }
+        for (std::size_t v = 0; v < words.size(); ++v) {
+            std::size_t next = v + 1;
+            if (words[v].lower == "hot" && next < words.size() &&
+                (words[next].lower == "attach" || words[next].lower == "attaching" ||
+                 words[next].lower == "add" || words[next].lower == "adding"))
+                ++next;
+            else if (!isVerb(words[v].lower))
+                continue;
+            while (next < words.size() && std::find(std::begin(kFillers), std::end(kFillers),
+                                                    words[next].lower) != std::end(kFillers))
+                ++next;
+            if (next + 1 < words.size() && !isKindToken(words[next].lower) &&
+                isKindToken(words[next + 1].lower))
+                ++next; // the word that says which: `creating default network`
+            if (next >= words.size() || !isKindToken(words[next].lower))
+                continue;
+            ++next;
+            // At most one name after the kind, no word that goes on a sentence (`endpoint is`).
+            if (next + 1 < words.size() || (next < words.size() && isWordAfterKind(words[next].lower)))
+                continue;
+            if (start)
+                *start = words[v].at;
+            return validUtf8(std::string(trimBlanks(text.substr(words[v].at, f - 1 - words[v].at))));
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 void verbAndKindOf(std::string_view step, LoggedError& into)
@@ -331,7 +425,9 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower)
     for (std::size_t at = stepStart(lower, 0, call, true); at != std::string_view::npos;
          at = stepStart(lower, at, call, true))
         from = at;
-    if (from == std::string_view::npos)
+    // Else the step before its `failed` (`create endpoint failed: hnsCall failed in Win32: ...`).
+    if (from == std::string_view::npos &&
+        verbStepBeforeFailed(text.substr(0, call), lower.substr(0, call), &from).empty())
         return {};
     const std::size_t stepEnd = std::min(lower.find(':', from), call);
     std::string_view step = lower.substr(from, stepEnd - from);
@@ -464,6 +560,12 @@ std::string operationOf(std::string_view text, std::string_view lower, LoggedErr
         while (end < text.size() && isLoggedWordChar(text[end]))
             ++end;
         return std::string(text.substr(at, end - at));
+    }
+    // The step the line names before `failed` (`create endpoint failed: HNS error 0x803b0013`).
+    if (std::string step = verbStepBeforeFailed(text, lower); !step.empty()) {
+        if (into)
+            verbAndKindOf(step, *into);
+        return step;
     }
     return {};
 }

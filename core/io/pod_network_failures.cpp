@@ -16,9 +16,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <limits>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hcn::io::logged {
@@ -389,12 +391,116 @@ std::vector<ReadStep> podNetworkStepsIn(std::string_view text, std::string_view 
     return steps;
 }
 
-/// Whose network a step is on: "pod web_default", "a pod sandbox".
-std::string whoseNetwork(const ReadStep& step)
+/// The pod a log record names in its fields, and the container or sandbox ID they give with it.
+struct PodOfRecord
 {
-    if (step.name.empty())
-        return "a pod";
-    return step.step->namesPod ? "pod " + step.name : std::string("a pod sandbox");
+    std::string pod;         ///< `<namespace>/<name>`, or the name alone when no namespace is given
+    std::string id;          ///< the ID in its short form (12 characters); empty when none is given
+    std::string_view idWord; ///< "container" or "sandbox"
+};
+
+/// Whether `name` can be a pod's name or namespace (letters, digits, `-`, `.`), or both as klog's
+/// `<namespace>/<name>`.
+bool isPodName(std::string_view name, bool withNamespace)
+{
+    if (name.empty() || name.size() > kMaxLoggedMessage)
+        return false;
+    const std::size_t slash = name.find('/');
+    if (slash != std::string_view::npos && (!withNamespace || slash == 0 || slash + 1 == name.size() ||
+                                            name.find('/', slash + 1) != std::string_view::npos))
+        return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '/';
+    });
+}
+
+/// The container or sandbox ID of the field `key` (lower case, `containerid=`): quoted, bare or in
+/// kubelet's `{Type:docker ID:5a3c2f1d8e9b}`; empty when the line has none.
+std::string recordIdField(std::string_view text, std::string_view lower, std::string_view key)
+{
+    for (std::size_t at = lower.find(key); at != std::string_view::npos; at = lower.find(key, at + 1)) {
+        if (at > 0 && lower[at - 1] != ' ')
+            continue;
+        std::size_t from = at + key.size();
+        if (from < lower.size() && lower[from] == '{') {
+            const std::size_t close = lower.find('}', from);
+            const std::size_t id = lower.substr(0, close).find("id:", from);
+            if (close == std::string_view::npos || id == std::string_view::npos)
+                return {};
+            from = id + 3;
+        }
+        return std::string(shortContainerId(containerIdAt(text, from)));
+    }
+    return {};
+}
+
+/// The pod a log record's fields name: logrus' and Calico's `Namespace="default" Pod="test-win"
+/// ContainerID="1f29..."`, klog's `pod="default/web" podSandboxID=...`, containerd's
+/// `&PodSandboxMetadata{Name:web,Uid:...,Namespace:default,...}`, kubelet's `for pod "web_default(<uid>)"`.
+/// No pod when the line names none.
+PodOfRecord podOfRecord(std::string_view text, std::string_view lower)
+{
+    PodOfRecord of;
+    std::string name;
+    std::string ns;
+    if (lower.find("pod") == std::string_view::npos)
+        return of;
+    if (const std::size_t meta = lower.find("podsandboxmetadata{"); meta != std::string_view::npos) {
+        const std::size_t close = std::min(lower.find('}', meta), lower.size());
+        const std::string_view fields = text.substr(meta + 19, close - meta - 19);
+        for (std::size_t from = 0; from < fields.size();) {
+            const std::size_t comma = std::min(fields.find(',', from), fields.size());
+            const std::string_view field = fields.substr(from, comma - from);
+            if (field.starts_with("Name:"))
+                name = std::string(field.substr(5));
+            else if (field.starts_with("Namespace:"))
+                ns = std::string(field.substr(10));
+            from = comma + 1;
+        }
+    } else if (std::string pod = klogField(text, lower, "pod="); !pod.empty()) {
+        name = std::move(pod);
+        ns = klogField(text, lower, "namespace=");
+    } else {
+        // kubelet's name of a pod, `<name>_<namespace>(<uid>)`, quoted after `for pod`.
+        for (std::size_t at = lower.find("for pod "); at != std::string_view::npos && name.empty();
+             at = lower.find("for pod ", at + 1)) {
+            std::size_t from = at + 8;
+            const std::size_t quote = openingQuoteSize(text, from);
+            const std::size_t paren =
+                quote == 0 ? std::string_view::npos
+                           : lower.substr(0, from + quote + kMaxLoggedMessage).find('(', from + quote);
+            const std::size_t underscore = lower.substr(0, paren).find('_', from + quote);
+            if (paren == std::string_view::npos || underscore == std::string_view::npos ||
+                paren - from > kMaxLoggedMessage)
+                continue;
+            name = std::string(text.substr(from + quote, underscore - from - quote));
+            ns = std::string(text.substr(underscore + 1, paren - underscore - 1));
+        }
+    }
+    if (name.find('/') != std::string::npos)
+        ns.clear(); // klog's `pod="default/web"` names its namespace
+    if (!isPodName(name, ns.empty()) || (!ns.empty() && !isPodName(ns, false)))
+        return of;
+    of.pod = validUtf8(ns.empty() ? name : ns + "/" + name);
+    for (const auto& [key, word] :
+         {std::pair{std::string_view("containerid="), std::string_view("container")},
+          std::pair{std::string_view("podsandboxid="), std::string_view("sandbox")},
+          std::pair{std::string_view("sandboxid="), std::string_view("sandbox")}})
+        if (of.id = recordIdField(text, lower, key); !of.id.empty()) {
+            of.idWord = word;
+            break;
+        }
+    return of;
+}
+
+/// Whose network a step is on: "pod web_default", "a pod sandbox"; the pod the line's fields name
+/// (podOfRecord) when the step names neither pod nor sandbox. A sandbox stays "a pod sandbox" whatever
+/// pod the fields name: the same reason for it logged by a record that names no pod is the same failure.
+std::string whoseNetwork(const ReadStep& step, const PodOfRecord& of)
+{
+    if (!step.name.empty())
+        return step.step->namesPod ? "pod " + step.name : std::string("a pod sandbox");
+    return of.pod.empty() ? "a pod" : "pod " + of.pod;
 }
 
 /// " (CNI plugin win-bridge, network cbr0)" for a step that names its plugin or network; empty otherwise.
@@ -417,7 +523,7 @@ std::optional<LoggedError> podNetworkFailureIn(std::string_view text, std::strin
         return std::nullopt;
     ReadStep& first = steps.front();
     LoggedError error = std::move(first.error);
-    const std::string whose = whoseNetwork(first);
+    const std::string whose = whoseNetwork(first, podOfRecord(text, lower));
     error.operation = std::string(first.step->said) + " the network of " + whose;
     // The same pod's or sandbox's network torn down on the line too (kubelet's clean-up after a failed
     // set-up): one failure when it failed for the same reason, else its reason said beside.
@@ -441,15 +547,38 @@ std::optional<LoggedError> podNetworkFailureIn(std::string_view text, std::strin
 std::optional<PodNetworkStepSaid> podNetworkStepIn(std::string_view text, std::string_view lower)
 {
     const std::vector<ReadStep> steps = podNetworkStepsIn(text, lower);
-    if (steps.empty())
-        return std::nullopt;
+    const PodOfRecord of = podOfRecord(text, lower);
+    const auto named = [&](std::string_view id, std::string_view idWord) {
+        return id.empty() ? of.pod : of.pod + " (" + std::string(idWord) + " " + std::string(id) + ")";
+    };
+    if (steps.empty()) {
+        // A record whose fields name a pod (Calico's `Namespace="default" Pod="test-win"`): its network,
+        // set up or torn down when the line says which.
+        if (of.pod.empty())
+            return std::nullopt;
+        std::string doing;
+        if (holdsAnyIgnoringCase(lower, {"runpodsandbox", "createpodsandbox", "create pod sandbox",
+                                         "create sandbox", "failed (add)", "error adding"}))
+            doing = "setting up";
+        else if (holdsAnyIgnoringCase(lower, {"stoppodsandbox", "killpodsandbox", "failed (delete)",
+                                              "error deleting", "teardown", "tear down"}))
+            doing = "tearing down";
+        return PodNetworkStepSaid{doing, "pod", named(of.id, of.idWord), {}};
+    }
     const ReadStep& first = steps.front();
-    // A sandbox by the short form of its ID, as `docker ps` and crictl print it.
+    const std::string doing = first.step->said == "set up" ? "setting up" : "tearing down";
+    // A sandbox by the short form of its ID, as `docker ps` and crictl print it; with the pod the line's
+    // fields name, by the pod.
     constexpr std::size_t kShortId = 12;
-    const bool pod = first.step->namesPod;
-    return PodNetworkStepSaid{first.step->said == "set up" ? "setting up" : "tearing down",
-                              pod ? "pod" : "pod sandbox", pod ? first.name : first.name.substr(0, kShortId),
-                              pluginSaid(first)};
+    if (first.step->namesPod && !first.name.empty())
+        return PodNetworkStepSaid{doing, "pod", first.name, pluginSaid(first)};
+    if (!of.pod.empty())
+        return PodNetworkStepSaid{doing, "pod",
+                                  first.name.empty() ? named(of.id, of.idWord)
+                                                     : named(first.name.substr(0, kShortId), "sandbox"),
+                                  pluginSaid(first)};
+    return PodNetworkStepSaid{doing, first.step->namesPod ? "pod" : "pod sandbox",
+                              first.name.substr(0, kShortId), pluginSaid(first)};
 }
 
 std::string podNetworkStepsSaid(const std::vector<PodNetworkStepSaid>& steps)
@@ -464,7 +593,15 @@ std::string podNetworkStepsSaid(const std::vector<PodNetworkStepSaid>& steps)
         std::vector<std::string> named;
     };
     std::vector<Group> groups;
+    // A sandbox named by its pod on one line ("default/web (sandbox 3f9a61c2d8e4)") is that pod's on the
+    // lines that name the sandbox alone.
+    std::set<std::pair<std::string, std::string>> podSandboxes;
+    for (const PodNetworkStepSaid& step : steps)
+        if (const std::size_t at = step.name.find(" (sandbox "); at != std::string::npos)
+            podSandboxes.emplace(step.doing, step.name.substr(at + 10, step.name.size() - at - 11));
     for (const PodNetworkStepSaid& step : steps) {
+        if (step.whose == "pod sandbox" && podSandboxes.contains({step.doing, step.name}))
+            continue;
         auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
             return g.first->doing == step.doing && g.first->whose == step.whose &&
                    g.first->plugin == step.plugin;
@@ -483,7 +620,9 @@ std::string podNetworkStepsSaid(const std::vector<PodNetworkStepSaid>& steps)
         std::erase(group.named, std::string());
         const std::size_t named = group.names.size() - group.names.count(std::string());
         const std::string plural = whose == "pod" ? "pods " : "pod sandboxes ";
-        said.push_back(group.first->doing + " the network of " +
+        // A step the line does not say (a record's fields name the pod): "the network of pod ...".
+        said.push_back((group.first->doing.empty() ? std::string() : group.first->doing + " ") +
+                       "the network of " +
                        (named == 0   ? "a " + whose
                         : named == 1 ? whose + " " + listedInWords(group.named)
                                      : plural + listedInWords(group.named)) +

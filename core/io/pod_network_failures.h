@@ -27,19 +27,27 @@ namespace hcn::io::logged {
 /// quoted in (its quotes escaped once or twice: escaped_quotes.h) or the line's end, and said unescaped.
 /// A teardown of the same pod's network on the line is said in the same error: "set up and tear down
 /// ..." for the same reason, else its reason after the step ("(tearing it down failed too: "...")").
+/// A step that names neither pod nor sandbox is on the pod the record's fields name (as podNetworkStepIn
+/// reads them): "set up the network of pod default/web".
 std::optional<LoggedError> podNetworkFailureIn(std::string_view text, std::string_view lower);
 
 /// A step on a pod's network a line names, as the report says it.
 struct PodNetworkStepSaid
 {
-    std::string doing;  ///< "setting up", "tearing down"
+    std::string doing;  ///< "setting up", "tearing down"; empty when the line does not say which
     std::string whose;  ///< "pod", "pod sandbox"
-    std::string name;   ///< the pod's name, the sandbox's ID in its short form (12 characters)
+    std::string name;   ///< the pod's name (with its sandbox's or container's short ID when the line
+                        ///< gives it: "default/web (sandbox 3f9a61c2d8e4)"), else the sandbox's short ID
     std::string plugin; ///< " (CNI plugin win-bridge, network cbr0)"; empty when the line names neither
 };
 
 /// The step on a pod's network the line names, whatever its reason (an HNS refusal with its code, a
-/// lookup); none when the line names none. A refusal read on the line failed that step.
+/// lookup), by the pod the record's fields name where they name one (Calico's and logrus' `Namespace=
+/// "default" Pod="web" ContainerID="..."`, klog's `pod="default/web"`, containerd's `PodSandboxMetadata
+/// {Name:web,...,Namespace:default,...}`, kubelet's `for pod "web_default(<uid>)"`); a record whose
+/// fields name a pod and no step is on that pod's network (set up or torn down when its words say so:
+/// `RunPodSandbox`, `failed (add)`). None when the line names neither. A refusal read on the line
+/// failed that step.
 std::optional<PodNetworkStepSaid> podNetworkStepIn(std::string_view text, std::string_view lower);
 
 /// Steps in words, those of one kind and plugin together: "setting up the network of pod sandboxes

@@ -631,8 +631,37 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 1-1: HNS refused a request: " + deletePending};
     QTest::newRow("hr= in a logrus field")
         << logrus + "hcn: query network failed\" hr=0x80070005"
-        << QStringList{"warning 1-1: HNS refused a request: E_ACCESSDENIED (0x80070005), \"Access is "
-                       "denied.\""};
+        << QStringList{"warning 1-1: HNS refused a request: query network failed: E_ACCESSDENIED "
+                       "(0x80070005), \"Access is denied.\""};
+    // The step a line names before `failed`: a verb of HNS's operations and a kind of its objects.
+    QTest::newRow("<verb> <object> failed: names the operation")
+        << logrus + "create endpoint failed: HNS error 0x803b0013\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: create endpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\""};
+    QTest::newRow("<verb>ing <object> <name> failed, and a hot attach")
+        << logrus + "creating endpoint web failed: HNS error 0x803b0013\"\n" + logrus +
+               "hot attach endpoint failed: HNS error 0x803b0014\""
+        << QStringList{"warning 1-1: HNS refused a request: creating endpoint web failed: "
+                       "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\"",
+                       "warning 2-2: HNS refused a request: hot attach endpoint failed: "
+                       "HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014), \"This endpoint is already attached to "
+                       "the switch.\""};
+    QTest::newRow("a load balancer and its name in a klog line")
+        << klog + "delete load balancer 5f3c failed: HRESULT 0x803b0002 from HNS"
+        << QStringList{"warning 1-1: HNS refused a request: delete load balancer 5f3c failed: "
+                       "HCN_E_ENDPOINT_NOT_FOUND (0x803B0002), \"The endpoint was not found.\""};
+    QTest::newRow("the step before hnsCall's failure is what hnsCall did")
+        << logrus + "create endpoint failed: hnsCall failed in Win32: The specified port already exists. "
+                    "(0x803b0013)\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: create endpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\""};
+    QTest::newRow("words before failed that are no step of HNS's name none")
+        << logrus + "Test failed: HNS error 0x80070057\"\n" + logrus +
+               "network create failed: HNS error 0x80070057\"\n" + logrus +
+               "create endpoint is what failed: HNS error 0x80070057\""
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg + " (3 times, lines 1-3)"};
     QTest::newRow("error code: after an HNS call")
         << "HNS call failed, error code: 0x800706BA"
         << QStringList{"warning 1-1: the service called could not be reached (not running, restarting or not "
@@ -1521,6 +1550,104 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
     QTest::newRow("prose about setting up networks") << "We failed to setup network for sandbox creation "
                                                         "in our lab, see below."
                                                      << QStringList{};
+    // The pod a record's fields name, where no step names it.
+    const QString kubelet = "E0510 09:12:33.123456    2244 ";
+    QTest::newRow("Calico's fields name the pod and its container")
+        << "2020-12-06 01:48:27.185 [ERROR][1276] dataplane_windows.go 575: Unable to hot attach bridge "
+           "endpoint [Calico_ep] to host compartment, error: failed during hnsCallRawResponse: hnsCall "
+           "failed "
+           "in Win32: This endpoint is already attached to the switch. (0x803b0014) "
+           "ContainerID=\"1f291782d93c30ee171607c37d811a5180133b176b8e5cb6d96c89605654caac\" "
+           "Namespace=\"default\" Pod=\"test-win\" WorkloadEndpoint=\"k8s--windows--1-k8s-test--win-eth0\""
+        << QStringList{"warning 1-1: HNS refused a request: hot attach of endpoint Calico_ep to the host "
+                       "compartment failed: HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014), \"This endpoint is "
+                       "already attached to the switch.\"; the network of pod default/test-win (container "
+                       "1f291782d93c) failed with it"};
+    QTest::newRow("logrus' bare lower-case fields")
+        << "time=\"2024-01-01T00:00:00Z\" level=error msg=\"hcnCreateEndpoint failed in Win32: The specified "
+           "port already exists. (0x803b0013)\" namespace=default pod=web-1 containerID=5a3c2f1d8e9b7c6d"
+        << QStringList{
+               "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\"; the network of pod default/web-1 "
+               "(container 5a3c2f1d8e9b) failed with it"};
+    QTest::newRow("kubelet's sandbox failure names the pod, not its sandbox")
+        << kubelet + "kuberuntime_sandbox.go:72] \"Failed to create sandbox for pod\" "
+                     "err=\"rpc error: code = Unknown desc = hcnCreateEndpoint failed in "
+                     "Win32: The specified port already exists. (0x803b0013)\" "
+                     "pod=\"default/web-0\" podUID=\"8f0e1c2d\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\"; setting up the network of pod "
+               "default/web-0 failed with it"};
+    QTest::newRow("an older kubelet names the pod as name_namespace(uid)")
+        << "E1205 10:01:02.118230    4120 kuberuntime_sandbox.go:68] CreatePodSandbox for pod "
+           "\"web-7d9f_default(8f0e1c2d-aaaa)\" failed: rpc error: code = Unknown desc = hnsCall failed in "
+           "Win32: The object already exists. (0x1392)"
+        << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: ERROR_OBJECT_ALREADY_EXISTS "
+                       "(0x80071392), \"The object already exists.\"; setting up the network of pod "
+                       "default/web-7d9f failed with it"};
+    QTest::newRow("containerd's sandbox metadata names the pod of the sandbox")
+        << containerd +
+               "msg=\"RunPodSandbox for &PodSandboxMetadata{Name:web-0,Uid:8f0e1c2d,Namespace:default,"
+               "Attempt:0,} failed, error\" error=\"failed to setup network for sandbox "
+               "\\\"4e5f01aa7c3b9d2e8f6a1b0c\\\": plugin type=\\\"nat\\\" name=\\\"nat\\\" failed (add): "
+               "hcnCreateEndpoint failed in Win32: The specified port already exists. (0x803b0013)\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\"; setting up the network of pod "
+               "default/web-0 (sandbox 4e5f01aa7c3b) (CNI plugin nat, network nat) failed with it"};
+    QTest::newRow("a sandbox named by its pod on one line and alone on the next: once")
+        << kubelet +
+               "kuberuntime_sandbox.go:72] \"Failed to create sandbox for pod\" err=\"rpc error: code = "
+               "Unknown desc = failed to setup network for sandbox \\\"3f1c2b3a4d5e6f708192a3b4\\\": plugin "
+               "type=\\\"nat\\\" name=\\\"nat\\\" failed (add): hcnCreateEndpoint failed in Win32: The "
+               "specified port already exists. (0x803b0013)\" pod=\"default/web\"\n" +
+               kubelet +
+               "remote_runtime.go:116] \"RunPodSandbox from runtime service failed\" err=\"rpc error: code = "
+               "Unknown desc = failed to setup network for sandbox \\\"3f1c2b3a4d5e6f708192a3b4\\\": plugin "
+               "type=\\\"nat\\\" name=\\\"nat\\\" failed (add): hcnCreateEndpoint failed in Win32: The "
+               "specified port already exists. (0x803b0013)\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\"; setting up the network of pod "
+               "default/web (sandbox 3f1c2b3a4d5e) (CNI plugin nat, network nat) failed with it (2 "
+               "times, lines 1-2)"};
+    QTest::newRow("an older kubelet's step that names no pod, its fields do")
+        << "E0708 14:11:53.813677    4960 cni.go:259] Error adding network: failed to create the new "
+           "HNSEndpoint: The network was not found. pod=\"default/web-2\""
+        << QStringList{"warning 1-1: set up the network of pod default/web-2 failed: HCN_E_NETWORK_NOT_FOUND "
+                       "(0x803B0001), \"failed to create the new HNSEndpoint: The network was not found.\" "
+                       "(code from the message text)"};
+    QTest::newRow("kubelet's sandbox kill names the pod's teardown")
+        << kubelet +
+               "kuberuntime_manager.go:1047] \"killPodWithSyncResult failed\" err=\"failed to "
+               "\\\"KillPodSandbox\\\" for \\\"8f0e1c2d\\\" with KillPodSandboxError: \\\"rpc error: code = "
+               "Unknown desc = hnsCall failed in Win32: The endpoint was not found. (0x803b0002)\\\"\" "
+               "pod=\"default/web\""
+        << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: HCN_E_ENDPOINT_NOT_FOUND "
+                       "(0x803B0002), \"The endpoint was not found.\"; tearing down the network of pod "
+                       "default/web failed with it"};
+    QTest::newRow("the same refusal for two pods Calico names: both named")
+        << "2020-12-06 01:48:27.185 [ERROR][1276] dataplane_windows.go 575: Unable to hot attach bridge "
+           "endpoint [Calico_ep] to host compartment, error: hnsCall failed in Win32: This endpoint is "
+           "already "
+           "attached to the switch. (0x803b0014) ContainerID=\"2a291782d93c30ee\" Namespace=\"default\" "
+           "Pod=\"test-win2\"\n"
+           "2020-12-06 01:48:28.185 [ERROR][1276] dataplane_windows.go 575: Unable to hot attach bridge "
+           "endpoint [Calico_ep] to host compartment, error: hnsCall failed in Win32: This endpoint is "
+           "already "
+           "attached to the switch. (0x803b0014) ContainerID=\"3a291782d93c30ee\" Namespace=\"default\" "
+           "Pod=\"test-win3\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: hot attach of endpoint Calico_ep to the host "
+               "compartment failed: HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014), \"This endpoint is "
+               "already attached to the switch.\"; the network of pods default/test-win2 (container "
+               "2a291782d93c) and default/test-win3 (container 3a291782d93c) failed with it (2 times, "
+               "lines 1-2)"};
+    QTest::newRow("a field naming no pod names none")
+        << "time=\"2024-01-01T00:00:00Z\" level=error msg=\"hcnCreateEndpoint failed in Win32: The specified "
+           "port already exists. (0x803b0013)\" pod=\"<nil>\""
+        << QStringList{};
 }
 
 void TestLoggedFailures::saysAPodsNetworkFailed()
