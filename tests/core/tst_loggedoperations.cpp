@@ -1116,6 +1116,33 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
         << "get-hns-listings-output-not-pasted.txt"
         << QStringList{
                "27 info: a command (Remove-HnsNetwork) that asks HNS to delete every network at line 27"};
+    // A prose or console copy of a failure, before or after the log record holding HNS's answer to it
+    // (`{"Success":false,...}` in klog's `err=` field, after a klog or logrus message): one failure, said
+    // at the record, the copy named apart, as beside a record without an answer.
+    QTest::newRow(
+        "an issue's words quoting the code above kube-proxy's record with HNS's answer: one failure")
+        << "answer-quoted-in-prose-before-klog.txt"
+        << QStringList{
+               "5 warning: HNS reported a failure: hcnCreateLoadBalancer failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\" (logged as \"Healthcheck "
+               "loadbalancer policy creation failed\") (also quoted at line 1)"};
+    QTest::newRow("the code quoted after two klog records with HNS's answer: counted apart from them")
+        << "answer-quoted-in-prose-after-klog.log"
+        << QStringList{
+               "1 warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
+               "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\" (logged "
+               "as \"Policy creation failed\") (2 times, lines 1-2) (also quoted at lines 4-5)"};
+    // The answer's line names no operation (`HNS request failed: {...}`): the quote that names one gives it.
+    // Another error quoted stays a failure of its own.
+    QTest::newRow("logrus records with HNS's answers, quoted in a title and in prose")
+        << "answer-quoted-in-title-logrus.txt"
+        << QStringList{
+               "3 warning: HNS reported a failure: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\" (also quoted at line 1)",
+               "4 warning: HNS reported a failure: hcnCreateEndpoint failed: HCN_E_NETWORK_NOT_FOUND "
+               "(0x803B0001), \"The network was not found.\" (also quoted at line 6)",
+               "7 warning: HNS refused a request: HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014), \"This "
+               "endpoint is already attached to the switch.\""};
 }
 
 void TestLoggedOperations::saysWhatALogDoesWithHns()
