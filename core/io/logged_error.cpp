@@ -544,8 +544,11 @@ std::optional<TypedCommand> requestCommandBefore(const std::vector<CleanedLine>&
 }
 
 /// Marks a message without a code that the paste cut off (LoggedError::messageCut): the line ends with
-/// it, mid-sentence, and it is the paste's last line or the start of a known code's Windows message. The
-/// code whose message it starts is kept (LoggedError::codeOfCutMessage).
+/// it, mid-sentence, and it is the start of a known code's Windows message (on the paste's last line,
+/// also one cut inside a word) or, on the paste's last line, ends on a word no sentence ends on. HNS's
+/// older messages have no full stop (`HNS failed with error : Failed to create endpoint`): one that ends
+/// the paste on any other word is whole. The code whose message it starts is kept
+/// (LoggedError::codeOfCutMessage).
 void markCut(LoggedError& error, std::string_view line, bool lastLine)
 {
     std::string_view message = error.message;
@@ -563,8 +566,9 @@ void markCut(LoggedError& error, std::string_view line, bool lastLine)
         message.back() == '?' || message.back() == ')' || message.ends_with("\xE3\x80\x82") ||
         !trimBlanks(line).ends_with(message))
         return;
-    error.codeOfCutMessage = logged::codeOfMessageStart(message);
-    error.messageCut = lastLine || error.codeOfCutMessage.has_value();
+    error.codeOfCutMessage = logged::codeOfMessageStart(message, lastLine);
+    error.messageCut =
+        error.codeOfCutMessage.has_value() || (lastLine && logged::endsOnWordNoSentenceEndsOn(message));
 }
 
 /// `line` and `next` as the one line they were before a console or the writer broke it inside a GUID

@@ -1143,6 +1143,23 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "(0x803B0001), \"The network was not found.\" (also quoted at line 6)",
                "7 warning: HNS refused a request: HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014), \"This "
                "endpoint is already attached to the switch.\""};
+    // HNS's older messages have no full stop: one that ends the paste is whole, unless it ends on a word no
+    // sentence ends on or inside a word of a known code's Windows message.
+    QTest::newRow("docker's error with HNS's old message on the paste's last line: whole")
+        << "docker-endpoint-old-hns-message-ends-paste.txt"
+        << QStringList{
+               "2 warning: HNS refused a request: create endpoint web on network nat failed: \"Failed to "
+               "create endpoint\" (the command at line 1: docker run -it --network nat ... cmd)"};
+    QTest::newRow("HNS's message ending the paste on a word no sentence ends on: cut")
+        << "docker-network-hns-message-cut-on-a-word.txt"
+        << QStringList{
+               "1 warning: HNS refused a request: create network lab failed: \"The network could not be "
+               "created on the\" (cut)"};
+    QTest::newRow("HNS's message ending the paste inside a word of a known message: cut, with that code")
+        << "docker-endpoint-hns-message-cut-in-a-word.txt"
+        << QStringList{"1 warning: HNS refused a request: create endpoint web on network nat failed: \"The "
+                       "specified port already exi\" (cut; HCN_E_PORT_ALREADY_EXISTS (0x803B0013)? the text "
+                       "matches the start of its message)"};
 }
 
 void TestLoggedOperations::saysWhatALogDoesWithHns()
