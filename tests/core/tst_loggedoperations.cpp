@@ -1160,6 +1160,15 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
         << QStringList{"1 warning: HNS refused a request: create endpoint web on network nat failed: \"The "
                        "specified port already exi\" (cut; HCN_E_PORT_ALREADY_EXISTS (0x803B0013)? the text "
                        "matches the start of its message)"};
+    // `HSN failed with error :`, a common typo of docker's HNS error in pastes, is HNS's error; HSN in other
+    // words is no failure.
+    QTest::newRow("docker's HNS error with HNS misspelled HSN: read as HNS's")
+        << "docker-endpoint-hsn-typo.txt"
+        << QStringList{
+               "3 warning: HNS refused a request: create endpoint web on network nat failed: E_INVALIDARG "
+               "(0x80070057), \"The parameter is incorrect.\" (code from the message text)",
+               "5 warning: HNS refused a request: create network lab failed: \"Failed to create "
+               "network\""};
 }
 
 void TestLoggedOperations::saysWhatALogDoesWithHns()
