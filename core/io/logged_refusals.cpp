@@ -599,10 +599,12 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                     if (const std::string_view said = trimBlanks(line->text); !said.empty())
                         recordTexts.insert(said);
             }
+            // A line that holds HNS's answer is what a program logged, with its log record's header or
+            // without it (an issue's paste that starts at klog's `proxier.go:1756] ...`).
             if (quoted.empty()) {
                 records.clear();
                 for (const auto& at : occurrences)
-                    (opensRecord(at.first) ? records : quoted).push_back(at);
+                    (opensRecord(at.first) || answerAt.contains(at.first) ? records : quoted).push_back(at);
             }
             if (s.cut.empty() && !records.empty() && !quoted.empty()) {
                 // "... (also quoted at line 1)", at the first log record's lines.

@@ -1132,6 +1132,15 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "1 warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
                "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\" (logged "
                "as \"Policy creation failed\") (2 times, lines 1-2) (also quoted at lines 4-5)"};
+    // A line holding HNS's answer is a program's, with its record's header or without it (an issue's paste
+    // starting at `proxier.go: 1756]`), or the answer's JSON alone: the words beside it quote it.
+    QTest::newRow("prose beside a headerless klog line and beside JSON, each holding HNS's answer")
+        << "answer-quoted-beside-headerless-klog.txt"
+        << QStringList{
+               "7 warning: HNS reported a failure: hcnCreateLoadBalancer failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\" (also quoted at line 3)",
+               "14 warning: HNS reported a failure: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network "
+               "was not found.\" (also quoted at line 13)"};
     // The answer's line names no operation (`HNS request failed: {...}`): the quote that names one gives it.
     // Another error quoted stays a failure of its own.
     QTest::newRow("logrus records with HNS's answers, quoted in a title and in prose")
