@@ -544,8 +544,11 @@ std::optional<TypedCommand> requestCommandBefore(const std::vector<CleanedLine>&
 }
 
 /// Marks a message without a code that the paste cut off (LoggedError::messageCut): the line ends with
-/// it, mid-sentence, and it is the paste's last line or the start of a known code's Windows message. The
-/// code whose message it starts is kept (LoggedError::codeOfCutMessage).
+/// it, mid-sentence, and it is the start of a known code's Windows message (on the paste's last line,
+/// also one cut inside a word) or, on the paste's last line, ends on a word no sentence ends on. HNS's
+/// older messages have no full stop (`HNS failed with error : Failed to create endpoint`): one that ends
+/// the paste on any other word is whole. The code whose message it starts is kept
+/// (LoggedError::codeOfCutMessage).
 void markCut(LoggedError& error, std::string_view line, bool lastLine)
 {
     std::string_view message = error.message;
@@ -563,8 +566,9 @@ void markCut(LoggedError& error, std::string_view line, bool lastLine)
         message.back() == '?' || message.back() == ')' || message.ends_with("\xE3\x80\x82") ||
         !trimBlanks(line).ends_with(message))
         return;
-    error.codeOfCutMessage = logged::codeOfMessageStart(message);
-    error.messageCut = lastLine || error.codeOfCutMessage.has_value();
+    error.codeOfCutMessage = logged::codeOfMessageStart(message, lastLine);
+    error.messageCut =
+        error.codeOfCutMessage.has_value() || (lastLine && logged::endsOnWordNoSentenceEndsOn(message));
 }
 
 /// `line` and `next` as the one line they were before a console or the writer broke it inside a GUID
@@ -693,7 +697,54 @@ LoggedError answerError(std::string_view error, std::optional<std::int64_t> erro
     return answer;
 }
 
+namespace {
+
+/// `text` with docker's `HSN failed with error :`, a common typo of `HNS failed with error :` in pastes,
+/// spelled as HNS writes it; empty when it holds no such typo.
+std::string withHnsFailedSpelled(std::string_view text)
+{
+    constexpr std::string_view kTypo = "hsn failed with error";
+    std::string fixed;
+    const std::string lower = lowerCopy(text);
+    for (std::size_t at = lower.find(kTypo); at != std::string::npos; at = lower.find(kTypo, at + 1)) {
+        std::size_t colon = at + kTypo.size();
+        while (colon < lower.size() && isBlank(lower[colon]))
+            ++colon;
+        if ((at > 0 && logged::isLoggedWordChar(lower[at - 1])) || colon >= lower.size() ||
+            lower[colon] != ':')
+            continue;
+        if (fixed.empty())
+            fixed = std::string(text);
+        fixed.replace(at, 3, "HNS");
+    }
+    return fixed;
+}
+
+std::vector<LoggedRefusal> refusalsReadIn(const std::vector<CleanedLine>& lines);
+
+} // namespace
+
 std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines)
+{
+    // Lines that misspell HNS in docker's `HSN failed with error :` are read as spelled right; the others
+    // are read as they stand, without a copy.
+    std::vector<CleanedLine> spelled;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!holdsAnyIgnoringCase(lines[i].text, {"hsn failed with error"}))
+            continue;
+        std::string fixed = withHnsFailedSpelled(lines[i].text);
+        if (fixed.empty())
+            continue;
+        if (spelled.empty())
+            spelled = lines;
+        spelled[i].text = std::move(fixed);
+    }
+    return refusalsReadIn(spelled.empty() ? lines : spelled);
+}
+
+namespace {
+
+std::vector<LoggedRefusal> refusalsReadIn(const std::vector<CleanedLine>& lines)
 {
     std::vector<LoggedRefusal> refusals;
     std::vector<std::size_t> cmdletRecords; // refusals that name their cmdlet's request themselves
@@ -879,6 +930,8 @@ std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& line
     std::erase_if(refusals, [](const LoggedRefusal& refusal) { return refusal.error.placeholder; });
     return refusals;
 }
+
+} // namespace
 
 std::string describeLoggedError(const LoggedError& error)
 {

@@ -136,7 +136,7 @@ std::size_t messageStart(std::string_view lower)
     return start;
 }
 
-std::optional<HResult> codeOfMessageStart(std::string_view start)
+std::optional<HResult> codeOfMessageStart(std::string_view start, bool midWord)
 {
     const std::string shown = lowerCopy(trimBlanks(start));
     if (shown.size() < 8)
@@ -147,7 +147,12 @@ std::optional<HResult> codeOfMessageStart(std::string_view start)
             continue;
         for (const std::string_view message : hresultMessageTexts(code)) {
             const std::string known = lowerCopy(trimBlanks(message));
-            if (known.size() > shown.size() + 1 && known.starts_with(shown) && known[shown.size()] == ' ') {
+            if (known.size() <= shown.size() + 1 || !known.starts_with(shown))
+                continue;
+            // The next character starts a word, or goes on with the one the text ends in.
+            const char next = known[shown.size()];
+            if (next == ' ' || (midWord && std::isalpha(static_cast<unsigned char>(next)) &&
+                                std::isalpha(static_cast<unsigned char>(shown.back())))) {
                 if (found && *found != code)
                     return std::nullopt;
                 found = code;

@@ -25,8 +25,9 @@ inline constexpr std::size_t kMaxLoggedMessage = 200;
 std::size_t messageStart(std::string_view lower);
 
 /// The one code whose Windows message (in any of its wordings) goes on after `start`, the start of a
-/// message the paste cut off at a word's end; none when no code's or more than one code's does.
-std::optional<HResult> codeOfMessageStart(std::string_view start);
+/// message the paste cut off at a word's end (`midWord`: also inside a word, `... already exi`); none when
+/// no code's or more than one code's does.
+std::optional<HResult> codeOfMessageStart(std::string_view start, bool midWord = false);
 
 /// The message logged from `start` on: up to the code (`(0x`, `0x`), a document (`{`), a closing quote
 /// or the line's end, at most kMaxLoggedMessage bytes; in a PowerShell hashtable (`@{Error=...;

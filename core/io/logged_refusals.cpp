@@ -166,6 +166,9 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         std::vector<std::pair<int, int>> cut = {}; ///< of `at`, the repeats the paste cut off
         std::string request = {};                  ///< LoggedError::request of the message's error
         std::string operation = {};                ///< the operation the message names, without details
+        /// Of an HNS answer's message: the error the answer gives (NamedRefusal::error); empty otherwise.
+        std::string answerError = {};
+        bool besideQuotes = false; ///< in byError: a quote of its error with less operation joins it
     };
     std::map<std::string, Said> answered; // the error any of `named` gives -> the first naming it
     std::vector<std::size_t> answerMessages;
@@ -215,6 +218,14 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     // Lines whose error the report already names: a request logged with its error, an HNS answer that
     // says it failed.
     std::vector<std::pair<int, int>> taken;
+    // The lines of each HNS answer that says it failed -> its last line and the answered failure naming it.
+    std::map<int, std::pair<int, Said*>> answerAt;
+    const auto noteAnswer = [&](const NamedRefusal& n, std::pair<int, int> span, Said& said) {
+        if (n.answer && said.message == n.message) {
+            said.answerError = sameErrorKey(n.error);
+            answerAt.try_emplace(span.first, span.second, &said);
+        }
+    };
     const NamedRefusal* request = nullptr; // the last request HNS failed that names what it asks
     for (const std::size_t i : order) {
         NamedRefusal& n = named[i];
@@ -235,7 +246,8 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             m.lastLine = std::max(m.lastLine, n.lastLine);
             repeats.push_back(n.message);
             n.message = request->message;
-            answered.try_emplace(sameErrorKey(n.error), Said{n.message, {span}});
+            noteAnswer(n, span,
+                       answered.try_emplace(sameErrorKey(n.error), Said{n.message, {span}}).first->second);
             request = nullptr;
             continue;
         }
@@ -245,7 +257,8 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             continue;
         const auto it = answered.find(sameErrorKey(n.error));
         if (it == answered.end()) {
-            answered.emplace(sameErrorKey(n.error), Said{n.message, {span}});
+            noteAnswer(n, span,
+                       answered.emplace(sameErrorKey(n.error), Said{n.message, {span}}).first->second);
             if (n.answer)
                 answerMessages.push_back(n.message);
         } else if (n.answer && std::find(answerMessages.begin(), answerMessages.end(), it->second.message) !=
@@ -253,6 +266,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             addOccurrence(it->second, span);
             repeats.push_back(n.message);
             n.message = it->second.message;
+            noteAnswer(n, span, it->second);
         }
     }
     std::sort(taken.begin(), taken.end());
@@ -316,6 +330,53 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         }
         return nullptr;
     };
+    // An error as the failures are keyed (LoggedError::request and the operation's details left out), and
+    // that without its operation.
+    const auto plainError = [](const LoggedError& error) {
+        LoggedError plain = error;
+        plain.operation = withoutParentheses(plain.operation);
+        plain.request.clear();
+        plain.codeFromMessage = false;
+        return plain;
+    };
+    const auto withoutOperation = [](LoggedError plain) {
+        plain.operation.clear();
+        return describeLoggedError(plain);
+    };
+    // An HNS answer that says it failed is a failure a quote of its error with less of its operation or
+    // none (prose, an issue's title, a console's copy), before it or after it, joins, as it joins a log
+    // record without an answer: the operation is the one its line logs (kube-proxy's
+    // `err="hcnCreateLoadBalancer failed in Win32: ... {\"Success\":false,...}"`), else the one the
+    // answer's error names.
+    if (!answerAt.empty())
+        for (const LoggedRefusal& refusal : refusals) {
+            const int first = lines[refusal.firstLine].sourceLine;
+            const int last = lines[refusal.lastLine].sourceLine;
+            const auto at = answerAt.upper_bound(last);
+            if (!refusal.error.found() || at == answerAt.begin() || std::prev(at)->second.first < first)
+                continue;
+            Said& answer = *std::prev(at)->second.second;
+            const LoggedError plain = plainError(refusal.error);
+            const std::string errorKey = withoutOperation(plain);
+            if (answer.besideQuotes ||
+                (answer.answerError != errorKey && !answer.answerError.ends_with(" failed: " + errorKey)))
+                continue;
+            answer.besideQuotes = true;
+            answer.operation = plain.operation;
+            answer.request = refusal.error.request;
+            byError[errorKey].push_back(&answer);
+        }
+    for (auto& [error, answer] : answered) {
+        if (answer.answerError.empty() || answer.besideQuotes)
+            continue;
+        // `<operation> failed: <code>, "<message>"` (describeLoggedError): the operation ends before the
+        // message's quote.
+        const std::size_t failed = answer.answerError.find(" failed: ");
+        const bool named = failed != std::string::npos && failed < answer.answerError.find('"');
+        answer.besideQuotes = true;
+        answer.operation = named ? withoutParentheses(answer.answerError.substr(0, failed)) : std::string();
+        byError[named ? answer.answerError.substr(failed + 9) : answer.answerError].push_back(&answer);
+    }
     for (const LoggedRefusal& refusal : refusals) {
         const int first = lines[refusal.firstLine].sourceLine;
         const int last = lines[refusal.lastLine].sourceLine;
@@ -408,10 +469,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                 continue;
             }
         }
-        LoggedError plain = refusal.error;
-        plain.operation = withoutParentheses(plain.operation);
-        plain.request.clear();
-        plain.codeFromMessage = false;
+        const LoggedError plain = plainError(refusal.error);
         std::string key = (codeless ? "\n" : "") + describeLoggedError(plain);
         if (auto it = reported.find(key); it != reported.end() && !it->second.request.empty() &&
                                           !refusal.error.request.empty() &&
@@ -420,16 +478,20 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         // The same error quoted with less of its operation or none (an issue's title, prose) beside a log
         // record that names more of it (`hcsshim::CreateComputeSystem` and `... <id>`): one failure, in
         // the fuller wording.
-        LoggedError bare = plain;
-        bare.operation.clear();
-        const std::string errorKey = codeless ? std::string() : describeLoggedError(bare);
+        const std::string errorKey = codeless ? std::string() : withoutOperation(plain);
         if (!errorKey.empty() && !reported.contains(key))
             if (Said* quoted = quotedBeside(byError[errorKey], plain.operation, refusal.error.request,
                                             opensRecord(first))) {
                 quoted->at.emplace_back(first, last);
                 named.push_back({source, first, last, error, quoted->message});
+                // An HNS answer stays HNS's, with the operation the quote names when the answer's line
+                // names none.
                 if (plain.operation.size() > quoted->operation.size()) {
-                    messages[quoted->message].message = said;
+                    std::string& message = messages[quoted->message].message;
+                    if (quoted->answerError.empty())
+                        message = said;
+                    else if (message == std::string(kHnsReportedAFailure) + quoted->answerError)
+                        message = std::string(kHnsReportedAFailure) + error;
                     quoted->operation = plain.operation;
                 }
                 continue;
@@ -525,7 +587,9 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             // information: `Detected user visible error: ...` ``) is that failure quoted again; else the
             // lines that open no log record, beside some that do, quote it.
             std::set<std::string_view> recordTexts;
-            for (const auto& at : s.at) {
+            std::vector<std::pair<int, int>> occurrences = s.at; // in the order of the lines
+            std::sort(occurrences.begin(), occurrences.end());
+            for (const auto& at : occurrences) {
                 if (quotesVerbatim(at, recordTexts)) {
                     quoted.push_back(at);
                     continue;
@@ -535,10 +599,12 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                     if (const std::string_view said = trimBlanks(line->text); !said.empty())
                         recordTexts.insert(said);
             }
+            // A line that holds HNS's answer is what a program logged, with its log record's header or
+            // without it (an issue's paste that starts at klog's `proxier.go:1756] ...`).
             if (quoted.empty()) {
                 records.clear();
-                for (const auto& at : s.at)
-                    (opensRecord(at.first) ? records : quoted).push_back(at);
+                for (const auto& at : occurrences)
+                    (opensRecord(at.first) || answerAt.contains(at.first) ? records : quoted).push_back(at);
             }
             if (s.cut.empty() && !records.empty() && !quoted.empty()) {
                 // "... (also quoted at line 1)", at the first log record's lines.

@@ -2,6 +2,7 @@
 // The words and IDs log lines name HNS objects with, shared by the readers of logged operations
 // (logged_operations.cpp, logged_requests.cpp) and of the words before a value (hns_member.cpp).
 
+#include "common/text.h"
 #include "hcn/resource_kind.h"
 #include "io/text_tables.h"
 
@@ -51,6 +52,34 @@ inline bool isWordAfterKind(std::string_view lowerWord)
 {
     for (const std::string_view w : kWordsAfterKind)
         if (w == lowerWord)
+            return true;
+    return false;
+}
+
+/// Words no sentence ends on (lower case): a message that ends on one (`... failed to`, `The specified
+/// request is`) goes on after it.
+constexpr std::string_view kWordsNoSentenceEndsOn[] = {
+    "a",   "an",  "the",  "to", "of",   "for", "with",  "from", "into", "onto",    "in",    "on",
+    "at",  "by",  "and",  "or", "nor",  "but", "than",  "as",   "if",   "because", "while", "is",
+    "are", "was", "were", "be", "been", "its", "their", "your", "our",  "my",      "whose", "which"};
+
+/// Whether `message` ends on a word no sentence ends on (kWordsNoSentenceEndsOn), or on a comma, a
+/// colon, a semicolon or a hyphen that more words follow.
+inline bool endsOnWordNoSentenceEndsOn(std::string_view message)
+{
+    message = trimBlanks(message);
+    if (message.empty())
+        return false;
+    if (std::string_view(",:;-").find(message.back()) != std::string_view::npos)
+        return true;
+    std::size_t start = message.size();
+    while (start > 0 && std::isalpha(static_cast<unsigned char>(message[start - 1])))
+        --start;
+    if (start == message.size() || (start > 0 && !isBlank(message[start - 1])))
+        return false;
+    const std::string last = lowerCopy(message.substr(start));
+    for (const std::string_view w : kWordsNoSentenceEndsOn)
+        if (w == last)
             return true;
     return false;
 }

@@ -1116,6 +1116,68 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
         << "get-hns-listings-output-not-pasted.txt"
         << QStringList{
                "27 info: a command (Remove-HnsNetwork) that asks HNS to delete every network at line 27"};
+    // A prose or console copy of a failure, before or after the log record holding HNS's answer to it
+    // (`{"Success":false,...}` in klog's `err=` field, after a klog or logrus message): one failure, said
+    // at the record, the copy named apart, as beside a record without an answer.
+    QTest::newRow(
+        "an issue's words quoting the code above kube-proxy's record with HNS's answer: one failure")
+        << "answer-quoted-in-prose-before-klog.txt"
+        << QStringList{
+               "5 warning: HNS reported a failure: hcnCreateLoadBalancer failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\" (logged as \"Healthcheck "
+               "loadbalancer policy creation failed\") (also quoted at line 1)"};
+    QTest::newRow("the code quoted after two klog records with HNS's answer: counted apart from them")
+        << "answer-quoted-in-prose-after-klog.log"
+        << QStringList{
+               "1 warning: HNS reported a failure: hcnCreateLoadBalancer failed: "
+               "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\" (logged "
+               "as \"Policy creation failed\") (2 times, lines 1-2) (also quoted at lines 4-5)"};
+    // A line holding HNS's answer is a program's, with its record's header or without it (an issue's paste
+    // starting at `proxier.go: 1756]`), or the answer's JSON alone: the words beside it quote it.
+    QTest::newRow("prose beside a headerless klog line and beside JSON, each holding HNS's answer")
+        << "answer-quoted-beside-headerless-klog.txt"
+        << QStringList{
+               "7 warning: HNS reported a failure: hcnCreateLoadBalancer failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\" (also quoted at line 3)",
+               "14 warning: HNS reported a failure: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network "
+               "was not found.\" (also quoted at line 13)"};
+    // The answer's line names no operation (`HNS request failed: {...}`): the quote that names one gives it.
+    // Another error quoted stays a failure of its own.
+    QTest::newRow("logrus records with HNS's answers, quoted in a title and in prose")
+        << "answer-quoted-in-title-logrus.txt"
+        << QStringList{
+               "3 warning: HNS reported a failure: hcnCreateEndpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\" (also quoted at line 1)",
+               "4 warning: HNS reported a failure: hcnCreateEndpoint failed: HCN_E_NETWORK_NOT_FOUND "
+               "(0x803B0001), \"The network was not found.\" (also quoted at line 6)",
+               "7 warning: HNS refused a request: HCN_E_ENDPOINT_ALREADY_ATTACHED (0x803B0014), \"This "
+               "endpoint is already attached to the switch.\""};
+    // HNS's older messages have no full stop: one that ends the paste is whole, unless it ends on a word no
+    // sentence ends on or inside a word of a known code's Windows message.
+    QTest::newRow("docker's error with HNS's old message on the paste's last line: whole")
+        << "docker-endpoint-old-hns-message-ends-paste.txt"
+        << QStringList{
+               "2 warning: HNS refused a request: create endpoint web on network nat failed: \"Failed to "
+               "create endpoint\" (the command at line 1: docker run -it --network nat ... cmd)"};
+    QTest::newRow("HNS's message ending the paste on a word no sentence ends on: cut")
+        << "docker-network-hns-message-cut-on-a-word.txt"
+        << QStringList{
+               "1 warning: HNS refused a request: create network lab failed: \"The network could not be "
+               "created on the\" (cut)"};
+    QTest::newRow("HNS's message ending the paste inside a word of a known message: cut, with that code")
+        << "docker-endpoint-hns-message-cut-in-a-word.txt"
+        << QStringList{"1 warning: HNS refused a request: create endpoint web on network nat failed: \"The "
+                       "specified port already exi\" (cut; HCN_E_PORT_ALREADY_EXISTS (0x803B0013)? the text "
+                       "matches the start of its message)"};
+    // `HSN failed with error :`, a common typo of docker's HNS error in pastes, is HNS's error; HSN in other
+    // words is no failure.
+    QTest::newRow("docker's HNS error with HNS misspelled HSN: read as HNS's")
+        << "docker-endpoint-hsn-typo.txt"
+        << QStringList{
+               "3 warning: HNS refused a request: create endpoint web on network nat failed: E_INVALIDARG "
+               "(0x80070057), \"The parameter is incorrect.\" (code from the message text)",
+               "5 warning: HNS refused a request: create network lab failed: \"Failed to create "
+               "network\""};
 }
 
 void TestLoggedOperations::saysWhatALogDoesWithHns()
