@@ -89,24 +89,39 @@ std::string kubeletCniCommandOn(std::string_view lower)
     return {};
 }
 
+/// Whether the text at lower[at] (lower case) starts a link of an error chain as a CLI prints it: at
+/// the start, after `: ` (a Go error wrapped with `%w`), or after gRPC's `desc = ` (`rpc error: code =
+/// Unknown desc = failed to ...`, however deep such wrappers nest).
+bool startsErrorChainLink(std::string_view lower, std::size_t at)
+{
+    std::size_t before = at;
+    while (before > 0 && lower[before - 1] == ' ')
+        --before;
+    if (before == 0 || lower[before - 1] == ':')
+        return true;
+    if (lower[before - 1] != '=')
+        return false;
+    --before;
+    while (before > 0 && lower[before - 1] == ' ')
+        --before;
+    constexpr std::string_view kDesc = "desc";
+    return before >= kDesc.size() && lower.substr(before - kDesc.size(), kDesc.size()) == kDesc &&
+           (before == kDesc.size() || !logged::isLoggedWordChar(lower[before - kDesc.size() - 1]));
+}
+
 /// The operation an error line says failed: `Failed to create endpoint` -> "create endpoint", a lookup
 /// (`failed to find endpoint`) only when it names nothing else; "CNI command" for `CNI command failed`.
 /// Of several operations, the first on an object of `kind` (the looked-up object's: in a Go error chain,
 /// `failed to destroy network for sandbox ...: Failed to delete endpoint: ...`, the one that met the
-/// lookup), else the first. `inChain` is set when the operation follows `: ` or starts the line (a Go
-/// error chain as a CLI prints it, not prose). Empty when it names none.
+/// lookup), else the first. `inChain` is set when the operation is a link of an error chain
+/// (startsErrorChainLink: a Go or gRPC error chain as a CLI prints it, not prose). Empty when it names none.
 std::string failedOperationOn(std::string_view text, std::string_view lookedUpKind, bool* inChain = nullptr)
 {
     const std::string lower = lowerCopy(text);
     std::string lookup;
     std::string first;
     bool firstInChain = false;
-    const auto chained = [&lower](std::size_t at) {
-        std::size_t before = at;
-        while (before > 0 && lower[before - 1] == ' ')
-            --before;
-        return before == 0 || lower[before - 1] == ':';
-    };
+    const auto chained = [&lower](std::size_t at) { return startsErrorChainLink(lower, at); };
     // `failed to create endpoint`, and flannel's `Error registering network`: a lead, the verb, the kind.
     std::vector<std::size_t> leads;
     for (const std::string_view lead : {"failed to ", "error "})

@@ -362,6 +362,10 @@ std::string characterNote(const PastedCharacterCounts& counts)
     if (counts.escapes > 0)
         parts.push_back(countText(counts.escapes, "terminal escape sequence", "terminal escape sequences") +
                         " (colours, titles) removed");
+    if (counts.caretEscapes > 0)
+        parts.push_back(
+            countText(counts.caretEscapes, "terminal escape sequence", "terminal escape sequences") +
+            " in caret notation (`^[[0m`: ESC as `cat -v` and log viewers show it) removed");
     if (counts.cursorBreaks > 0)
         parts.push_back(countText(counts.cursorBreaks, "cursor movement", "cursor movements") +
                         " of a terminal that repaints its screen (ConPTY, `script`) read as line breaks");

@@ -60,6 +60,30 @@ std::size_t escapeLength(std::string_view line, std::size_t i)
     return j < line.size() && line[j] >= 0x30 && line[j] <= 0x7E ? j + 1 - i : 1;
 }
 
+/// The length of a CSI sequence in caret notation at `line[i]` (`^[[0m`, `^[[1;32m`, `^[[K`, `^[[?25l`:
+/// ESC as `cat -v`, less and CI log viewers show it), 0 when there is none there. Only parameters of
+/// numbers (a private `?` first) and a letter as the final byte are read, so that text such as a regular
+/// expression's `^[[:alpha:]]` or `^[[a-z]` stays; without numbers only the common finals (`m`, `K`,
+/// `J`, `H`) count.
+std::size_t caretEscapeLength(std::string_view line, std::size_t i)
+{
+    if (line.compare(i, 3, "^[[") != 0)
+        return 0;
+    std::size_t j = i + 3;
+    if (j < line.size() && line[j] == '?')
+        ++j;
+    std::size_t digits = 0;
+    for (; j < line.size() && ((line[j] >= '0' && line[j] <= '9') || line[j] == ';'); ++j)
+        digits += line[j] != ';' ? 1 : 0;
+    if (j >= line.size())
+        return 0;
+    const char final = line[j];
+    const bool letter = (final >= 'A' && final <= 'Z') || (final >= 'a' && final <= 'z');
+    if (!letter || (digits == 0 && std::string_view("mKJH").find(final) == std::string_view::npos))
+        return 0;
+    return j + 1 - i;
+}
+
 /// Line breaks in a row and blanks before the column: bounds for what one escape may add.
 constexpr std::size_t kMaxCursorBreaks = 4;
 constexpr std::size_t kMaxCursorColumn = 512;
@@ -146,6 +170,20 @@ std::string withoutInvisibles(std::string_view line, PastedCharacterCounts& coun
             ++counts.escapes;
             continue;
         }
+        if (line[i] == '^') {
+            if (const std::size_t length = caretEscapeLength(line, i); length > 0) {
+                // Read as the ESC it stands for: `^[` is one character of the sequence.
+                const std::string sequence = kEscape + std::string(line.substr(i + 2, length - 2));
+                const std::string breaks = cursorLineBreaks(sequence, cursor);
+                if (!breaks.empty()) {
+                    out += breaks;
+                    counts.cursorBreaks += std::size_t(std::count(breaks.begin(), breaks.end(), '\n'));
+                }
+                i += length;
+                ++counts.caretEscapes;
+                continue;
+            }
+        }
         cursor.written = true;
         if (rest.starts_with('\xE2') || rest.starts_with('\xEF')) {
             if (const auto* zw = std::find_if(kZeroWidth.begin(), kZeroWidth.end(),
@@ -202,9 +240,10 @@ void blanksForPadding(std::string& line, PastedCharacterCounts& counts)
 
 std::string withoutPastedCharacters(std::string_view line, PastedCharacterCounts& counts)
 {
-    const bool plain = std::none_of(line.begin(), line.end(), [](char c) {
-        return c == kEscape || c == '\t' || (static_cast<unsigned char>(c) & 0x80) != 0;
-    });
+    const bool plain =
+        line.find("^[[") == std::string_view::npos && std::none_of(line.begin(), line.end(), [](char c) {
+            return c == kEscape || c == '\t' || (static_cast<unsigned char>(c) & 0x80) != 0;
+        });
     if (plain)
         return std::string(line);
     std::string out = withoutInvisibles(line, counts);

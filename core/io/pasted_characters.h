@@ -18,6 +18,7 @@ inline constexpr const char* kZeroWidthNames[] = {"U+200B", "U+200C", "U+200D", 
 struct PastedCharacterCounts
 {
     std::size_t escapes = 0;     ///< terminal escape sequences removed
+    std::size_t caretEscapes = 0; ///< the same in caret notation (`^[[0m`) removed
     std::size_t zeroWidth = 0;   ///< zero-width characters removed
     unsigned zeroWidthKinds = 0; ///< which: bit i for kZeroWidthNames[i]
     std::size_t nbsp = 0;        ///< non-breaking spaces outside quoted strings made blanks
@@ -26,10 +27,11 @@ struct PastedCharacterCounts
 };
 
 /// One line (no LF in it) without: terminal escape sequences (CSI such as PowerShell 7's colours
-/// `ESC[32;1m`, OSC such as window titles and links, and the other ESC sequences); zero-width
-/// characters (U+200B, U+200C, U+200D, U+2060, U+FEFF); with typographic double quotes (U+201C, U+201D,
-/// U+201E) made straight; and, outside double-quoted strings, non-breaking spaces (U+00A0) and tabs in
-/// the blanks before a colon made blanks. A non-breaking space inside a quoted string is kept: there it
+/// `ESC[32;1m`, OSC such as window titles and links, and the other ESC sequences; CSI sequences in
+/// caret notation, `^[[0m`, as `cat -v` and log viewers show ESC, read as the escape they stand for);
+/// zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF); with typographic double quotes (U+201C,
+/// U+201D, U+201E) made straight; and, outside double-quoted strings, non-breaking spaces (U+00A0) and tabs
+/// in the blanks before a colon made blanks. A non-breaking space inside a quoted string is kept: there it
 /// may be the customer's data (a name); elsewhere chat tools put it for layout. A cursor movement that
 /// stands for a line break (a move to column 1 of another row or to a later row, after text: a
 /// terminal that repaints its screen, such as ConPTY captured by `script`) is one: the result then holds

@@ -5702,6 +5702,66 @@ Alex Kim  10:42 AM
             QStringLiteral("not an object it holds; not imported; the error logged with it: ");
         QVERIFY2(anyContains(texts, logged + error), qPrintable(error + " not in:\n" + texts.join('\n')));
     }
+
+    /// The operation right after gRPC's `desc = ` (kubelet's event and `kubectl describe pod`: `Failed
+    /// to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox ...`)
+    /// is a link of the error chain, as after `: `: a lookup that found nothing fails it, a warning
+    /// naming the sandbox. Prose naming the operation stays an info.
+    void aFailedLookupAfterGrpcDescFailsItsOperation_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("messages"); ///< the messages about lines, whole
+
+        const QString notFound = "Endpoint 07e176b2ac6c_vxlan0 not found";
+        const QStringList setupFailed{"1 warning: setup network failed for pod sandbox 07e176b2ac6c: HNS has "
+                                      "no endpoint \"07e176b2ac6c_vxlan0\" at line 1"};
+        QTest::newRow("kubelet's event, the lookup after ProvisionEndpoint")
+            << "Warning  FailedCreatePodSandBox  4s    kubelet, minion    Failed to create pod sandbox: rpc "
+               "error: code = Unknown desc = failed to setup network for sandbox \"07e176b2ac6c\": error "
+               "while ProvisionEndpoint(07e176b2ac6c_vxlan0,F8BB52CA-0C53-4AAC-B148-BE41411A3227,"
+               "07e176b2ac6c): failed to find HNSEndpoint 07e176b2ac6c_vxlan0: " +
+                   notFound
+            << setupFailed;
+        QTest::newRow("the runtime's chain alone")
+            << "rpc error: code = Unknown desc = failed to setup network for sandbox \"07e176b2ac6c\": " +
+                   notFound
+            << setupFailed;
+        QTest::newRow("through the CNI plugin's `failed (add)`")
+            << "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for "
+               "sandbox \"07e176b2ac6c\": plugin type=\"flannel\" name=\"vxlan0\" failed (add): " +
+                   notFound
+            << setupFailed;
+        QTest::newRow("gRPC wrappers nested")
+            << "rpc error: code = Unknown desc = rpc error: code = Unknown desc = failed to setup network "
+               "for sandbox \"07e176b2ac6c\": " +
+                   notFound
+            << setupFailed;
+        QTest::newRow("no blanks around the equals sign")
+            << "rpc error: code = Unknown desc=failed to setup network for sandbox \"07e176b2ac6c\": " +
+                   notFound
+            << setupFailed;
+        QTest::newRow("an operation on the looked-up object's kind")
+            << "RunPodSandbox from runtime service failed: rpc error: code = Unknown desc = failed to create "
+               "endpoint web_ep: Endpoint web_ep not found"
+            << QStringList{"1 warning: create endpoint failed: HNS has no endpoint \"web_ep\" at line 1"};
+        QTest::newRow("prose naming the operation stays an info")
+            << "The pod fails with failed to setup network for sandbox \"07e176b2ac6c\" when " + notFound
+            << QStringList{"1 info: the log says HNS has no endpoint \"07e176b2ac6c_vxlan0\" (looked up by "
+                           "name) at line 1"};
+        QTest::newRow("a word that only ends in desc is no gRPC wrapper")
+            << "mydesc = failed to setup network for sandbox \"07e176b2ac6c\": " + notFound
+            << QStringList{"1 info: the log says HNS has no endpoint \"07e176b2ac6c_vxlan0\" (looked up by "
+                           "name) at line 1"};
+    }
+
+    void aFailedLookupAfterGrpcDescFailsItsOperation()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, messages);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString() + "\n"}});
+        QVERIFY(result.ok());
+        QCOMPARE(importLineMessages(*result), messages);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDumpImport)

@@ -137,6 +137,8 @@ private slots:
     void depthIsLimitedWhileScanning_data();
     void depthIsLimitedWhileScanning();
     void parseErrorsQuoteValidUtf8();
+    void aLostEscapeOpensNoValue_data();
+    void aLostEscapeOpensNoValue();
     void stringsWrappedAtABlankKeepIt_data();
     void stringsWrappedAtABlankKeepIt();
     void proseWrappedAtAWordGetsItsBlankBack_data();
@@ -393,6 +395,14 @@ void TestDumpText::pastedDecorationsAreCleaned_data()
         << "docs here";
     QTest::newRow("a lone escape is dropped") << "Name : a\x1b"
                                               << "Name : a";
+    QTest::newRow("colours in caret notation (`cat -v`, a CI log viewer)")
+        << "^[[1mSTEP^[[0m: Collecting events from namespace \"containers-5688\"."
+        << "STEP: Collecting events from namespace \"containers-5688\".";
+    QTest::newRow("caret notation: a hidden cursor, two parameters, erase to the line's end")
+        << "^[[?25l^[[1;32mok^[[K done"
+        << "ok done";
+    QTest::newRow("a regular expression's caret and brackets stay") << "^[[:alpha:]]+$ or ^[[a-z]x or ^[["
+                                                                    << "^[[:alpha:]]+$ or ^[[a-z]x or ^[[";
     QTest::newRow("NBSP padding before the colon")
         << QString::fromUtf8("Name\u00A0 \u00A0 \u00A0 : cbr0") << "Name      : cbr0";
     QTest::newRow("JSON indented with NBSP, NBSP after the colon")
@@ -1121,6 +1131,41 @@ void TestDumpText::parseErrorsQuoteValidUtf8()
     QVERIFY2(warning.find("syntax error") == std::string::npos, warning.c_str());
 }
 
+// A terminal escape whose ESC was lost (`[[0m` of `^[[0m` with its caret cut off) is no list of lists: it
+// opens no value, so no "never closes" warning; real nested lists and a wiki's `[[link]]` stay as they were.
+void TestDumpText::aLostEscapeOpensNoValue_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("values");
+    QTest::addColumn<QStringList>("warnings");
+
+    QTest::newRow("an e2e log's step, its caret lost") << "STEP [[0m: Found 2 events.\n"
+                                                       << 0 << QStringList{};
+    QTest::newRow("colours with two parameters, erase to the line's end") << "[[1;32mINFO[[0m ready [[K\n"
+                                                                          << 0 << QStringList{};
+    QTest::newRow("the escape right before a value") << "[[1m{\"ID\":\"x\",\"Type\":\"nat\"}\n"
+                                                     << 1 << QStringList{};
+    QTest::newRow("lists of lists in a value")
+        << "{\"ID\":\"x\",\"Ranges\":[[1,2],[1e3,4]],\"Flags\":[[true]]}\n"
+        << 1 << QStringList{};
+    QTest::newRow("a list of lists of objects") << "[[{\"ID\":\"x\",\"Type\":\"nat\"}]]\n"
+                                                << 1 << QStringList{};
+    QTest::newRow("a list of lists of numbers") << "[[1,2],[3,4]]\n" << 1 << QStringList{};
+    QTest::newRow("a wiki link") << "see [[link]] here\n" << 0 << QStringList{};
+    QTest::newRow("a list of lists cut by the paste is still read up to the cut") << "[[1,2],\n\nnext\n"
+                                                                                  << 1 << QStringList{};
+}
+
+void TestDumpText::aLostEscapeOpensNoValue()
+{
+    QFETCH(QString, text);
+    QFETCH(int, values);
+    QFETCH(QStringList, warnings);
+    const ExtractResult result = extractJsonValues(text.toStdString());
+    QCOMPARE(int(result.values.size()), values);
+    QCOMPARE(warningTexts(result), warnings);
+}
+
 void TestDumpText::logToolsAndTerminalsAreUndone_data()
 {
     QTest::addColumn<QString>("text");
@@ -1230,6 +1275,13 @@ void TestDumpText::logToolsAndTerminalsAreUndone_data()
     QTest::newRow("a move within the row, or before any text, is no line break")
         << "\x1b[2J\x1b[4;1H\x1b[4;1HID : a\x1b[4;20H\x1b[32mx\x1b[0m\n"
         << QStringList{"1:ID : ax"} << QStringList{"terminal escape sequences (colours, titles) removed"};
+    QTest::newRow("escapes in caret notation are said as such")
+        << "^[[1mSTEP^[[0m: Found 2 events.\n"
+        << QStringList{"1:STEP: Found 2 events."}
+        << QStringList{"2 terminal escape sequences in caret notation"};
+    QTest::newRow("a cursor movement in caret notation is a line break too")
+        << "^[[1;1HID   : a^[[2;1HName : b\n"
+        << QStringList{"1:ID   : a", "1:Name : b"} << QStringList{"1 cursor movement"};
     QTest::newRow("a move to an earlier row after text is a line break")
         << "ID : a\x1b[1;1HName : b\n"
         << QStringList{"1:ID : a", "1:Name : b"} << QStringList{"1 cursor movement"};
