@@ -647,54 +647,6 @@ std::optional<CutRow> cutAtPasteEnd(const std::vector<FormatColumn>& columns,
     return cut;
 }
 
-/// The properties the Get-Hns* cmdlet of each kind prints (v1, with the v2 names of the same members and
-/// hns.psm1's additions): a table whose every column is one of them, under such a command, shows objects
-/// of that kind.
-struct KindProperties
-{
-    ResourceKind kind;
-    std::string_view names; ///< blank-separated
-};
-
-constexpr KindProperties kKindProperties[] = {
-    {ResourceKind::Network,
-     "ActivityId AdditionalParams AutomaticDNS CreateProcessingStartTime CurrentEndpointCount DNSDomain "
-     "DNSServerCompartment DNSServerList DNSSuffix DrMacAddress Extensions ExternalInterfaceConstraint Flags "
-     "Health ID InterfaceConstraint IPv6 IsolateSwitch Ipams LayeredOn MacPool MacPools ManagementIP "
-     "MaxConcurrentEndpoints Name NatName NetworkAdapterName Policies Resources SchemaVersion SourceMac "
-     "StartTime State Subnets SwitchGuid SwitchName TotalEndpoints Type Version Dns"},
-    {ResourceKind::Endpoint,
-     "ActivityId AdditionalParams CreateProcessingStartTime DisableICC DNSDomain DNSServerList DNSSuffix Dns "
-     "EnableInternalDNS EnableLowMetric EncapOverhead Flags GatewayAddress GatewayAddressV6 Health "
-     "HostComputeNamespace HostComputeNetwork ID IpConfigurations IPAddress IPSubnetId IPv6Address "
-     "IPv6PrefixLength IsRemoteEndpoint MacAddress Name Namespace Policies PortFriendlyName PrefixLength "
-     "Resources Routes SchemaVersion SharedContainers StartTime State Type Version VirtualNetwork "
-     "VirtualNetworkName"},
-    {ResourceKind::Namespace,
-     "ActivityId CompartmentGuid CompartmentId Containers Health ID IsDefault Name NamespaceId Resources "
-     "ResourceList SchemaVersion State Type Version"},
-    {ResourceKind::LoadBalancer,
-     "ActivityId ExternalPort Flags FrontendVIPs Health HostComputeEndpoints ID InternalPort IsApplied "
-     "Policies PortMappings Protocol References Resources SchemaVersion SourceVIP State Version VIPs"},
-};
-
-/// `label` as the properties of `kind` spell it; empty when it is none of them.
-std::string_view kindProperty(ResourceKind kind, std::string_view label)
-{
-    for (const KindProperties& properties : kKindProperties) {
-        if (properties.kind != kind)
-            continue;
-        std::string_view names = properties.names;
-        while (!names.empty()) {
-            const std::size_t end = std::min(names.find(' '), names.size());
-            if (equalsIgnoreCase(names.substr(0, end), label))
-                return names.substr(0, end);
-            names.remove_prefix(std::min(end + 1, names.size()));
-        }
-    }
-    return {};
-}
-
 /// A value the listing's filter gives every row (`? IPAddress -eq 10.0.7.20`): each object it passed has it.
 struct PinnedValue
 {
@@ -781,7 +733,7 @@ ListingAbove listingAbove(const std::vector<CleanedLine>& lines, std::size_t at,
     listing.object = std::string(lister->object);
     listing.line = lines[i - 1].sourceLine;
     const bool ofTheKind = std::all_of(columns.begin(), columns.end(), [&](const FormatColumn& column) {
-        return !kindProperty(listing.kind, column.label).empty();
+        return !hnsKindProperty(listing.kind, column.label).empty();
     });
     if (ofTheKind)
         listing.rowsKind = listing.kind;
@@ -803,7 +755,7 @@ ListingAbove listingAbove(const std::vector<CleanedLine>& lines, std::size_t at,
             continue; // a variable's value is not known
         else
             value = typedValue(filter.value);
-        std::string_view spelled = kindProperty(listing.kind, filter.property);
+        std::string_view spelled = hnsKindProperty(listing.kind, filter.property);
         if (spelled.empty()) {
             const auto known =
                 std::find_if(kHnsPropertyNames.begin(), kHnsPropertyNames.end(),
