@@ -203,6 +203,8 @@ private slots:
     void valuesTheListingsFilterGivesEachRow();
     void tablesUnderAGetHnsListing_data();
     void tablesUnderAGetHnsListing();
+    void valuesTheListingPicksRowsByAreReported_data();
+    void valuesTheListingPicksRowsByAreReported();
     void listingsOfOneSession();
 };
 
@@ -2039,6 +2041,46 @@ void TestTables::valuesTheListingsFilterGivesEachRow_data()
                .arg(ep1)
         << QStringList{"Endpoint Name:default-test_nat", "Endpoint Name:web-ep"} << QStringLiteral("ID")
         << QStringList{"-", "-"} << QStringList{};
+
+    const QString endpointTable = QStringLiteral(" | Select Name, State, VirtualNetworkName") + endpointRow;
+    // Where-Object's arguments as it takes them: named, in any order, -EQ left out (its default).
+    const QString ipInfo = QStringLiteral("lines 3-5: IPAddress from the command's filter at line 1: the "
+                                          "endpoint of this table has IPAddress 172.27.148.101, which the "
+                                          "table does not show");
+    const struct
+    {
+        const char* name;
+        const char* filter;
+        bool gives;
+    } filters[] = {
+        {"-Property -EQ -Value", "Where-Object -Property IPAddress -EQ -Value 172.27.148.101", true},
+        {"-Property -eq value", "Where-Object -Property IPAddress -eq 172.27.148.101", true},
+        {"Where -Property -Value without -EQ", "Where -Property IPAddress -Value \"172.27.148.101\"", true},
+        {"-Value before -Property", "Where-Object -Value '172.27.148.101' -Property IPAddress -EQ", true},
+        {"? with parameters shortened, -IEQ last", "? -Prop IPAddress -Val 172.27.148.101 -IEQ", true},
+        {"-Property: and -Value: with -CEQ", "Where-Object -Property:IPAddress -CEQ -Value:172.27.148.101",
+         true},
+        {"the property and value in their positions without -EQ", "Where-Object IPAddress 172.27.148.101",
+         true},
+        {"-FilterScript with $PSItem",
+         "Where-Object -FilterScript { $PSItem.IPAddress -eq '172.27.148.101' }", true},
+        {"a script block in parentheses", "Where-Object { ($_.IPAddress -eq \"172.27.148.101\") }", true},
+        {"-NE tells no value", "Where-Object -Property IPAddress -NE -Value 172.27.148.102", false},
+        {"-Like tells no value", "Where-Object -Property IPAddress -Like -Value 172.27.*", false},
+        {"-Value of a variable tells none", "Where-Object -Property IPAddress -EQ -Value $ip", false},
+        {"-Value of two addresses tells none",
+         "Where-Object -Property IPAddress -Value 172.27.148.101, 172.27.148.102", false},
+        {"two operators tell none", "Where-Object -Property IPAddress -EQ -GT -Value 172.27.148.101", false},
+        {"a property alone tells no value", "Where-Object IPAddress", false},
+        {"a script block of two comparisons tells none",
+         "Where-Object -FilterScript { $_.IPAddress -eq '172.27.148.101' -and $_.State -eq 1 }", false},
+    };
+    for (const auto& f : filters)
+        QTest::newRow(f.name)
+            << QStringLiteral("PS C:\\> Get-HnsEndpoint | %1").arg(QLatin1String(f.filter)) + endpointTable
+            << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("IPAddress")
+            << QStringList{f.gives ? "172.27.148.101" : "-"}
+            << (f.gives ? QStringList{ipInfo} : QStringList{});
 }
 
 void TestTables::valuesTheListingsFilterGivesEachRow()
@@ -2136,6 +2178,17 @@ void TestTables::tablesUnderAGetHnsListing_data()
         << QStringList{QStringLiteral("namespace  ") + ns1,
                        "endpoint default-test_nat 5e6298c2-4638-494e-be6b-ff6fef942c06"}
         << QStringList{};
+    QTest::newRow("a namespace lists the endpoint Where-Object -Property ID -EQ -Value names")
+        << QStringLiteral(
+               "PS C:\\> Get-HnsEndpoint | Where-Object -Property ID -EQ -Value "
+               "'5e6298c2-4638-494e-be6b-ff6fef942c06' | Select Name, State, VirtualNetworkName\n\n"
+               "Name             State VirtualNetworkName\n"
+               "----             ----- ------------------\n"
+               "default-test_nat     1 nat\n\n") +
+               namespaceJson
+        << QStringList{QStringLiteral("namespace  ") + ns1,
+                       "endpoint default-test_nat 5e6298c2-4638-494e-be6b-ff6fef942c06"}
+        << QStringList{};
     QTest::newRow("without the filter, the namespace's endpoint is not in the dump")
         << QStringLiteral("PS C:\\> Get-HnsEndpoint | Select Name, State, VirtualNetworkName\n\n"
                           "Name             State VirtualNetworkName\n"
@@ -2169,6 +2222,70 @@ void TestTables::tablesUnderAGetHnsListing()
             said << QString::fromStdString(m.message);
     QCOMPARE(said, warnings);
     QCOMPARE(imported->recoveredAnything(), !objects.isEmpty());
+}
+
+/// What the import reports of a table under a listing that picks its rows by a Where-Object filter with
+/// named arguments: the object's value, its note and losses, and the info on the table.
+void TestTables::valuesTheListingPicksRowsByAreReported_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("object"); ///< "endpoint <name> <ID or (ID made up)>"
+    QTest::addColumn<QString>("member"); ///< a JSON pointer into the snapshot
+    QTest::addColumn<QString>("value");
+    /// The report's lines on the table, the object's notes and what it lost (but its made-up ID).
+    QTest::addColumn<QStringList>("report");
+
+    const QString row = QStringLiteral("\n\nName             State VirtualNetworkName\n"
+                                       "----             ----- ------------------\n"
+                                       "default-test_nat     1 nat\n");
+    QTest::newRow("Where-Object -Property -EQ -Value")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | Where-Object -Property IPAddress -EQ -Value "
+                          "172.27.148.101 | Select Name, State, VirtualNetworkName") +
+               row
+        << QStringLiteral("endpoint default-test_nat (ID made up)")
+        << QStringLiteral("/Endpoints/0/IpConfigurations/0/IpAddress") << QStringLiteral("172.27.148.101")
+        << QStringList{
+               "info 3-5: IPAddress from the command's filter at line 1: the endpoint of this table has "
+               "IPAddress 172.27.148.101, which the table does not show",
+               "note: IPAddress from the command's filter at line 1 (the table does not show it)",
+               "note: its network \"nat\" is not in the dump", "lost: MacAddress: not shown by the table",
+               "lost: Policies: not shown by the table"};
+}
+
+void TestTables::valuesTheListingPicksRowsByAreReported()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, object);
+    QFETCH(QString, member);
+    QFETCH(QString, value);
+    QFETCH(QStringList, report);
+
+    const Result<ImportResult> imported = importDump({{"paste", text.toStdString()}});
+    QVERIFY(imported.ok());
+    QCOMPARE(imported->report.objects.size(), std::size_t(1));
+    const ImportedObject& made = imported->report.objects.front();
+    QCOMPARE(QStringLiteral("%1 %2 %3")
+                 .arg(QString::fromLatin1(resourceKindLabel(made.kind).data()),
+                      QString::fromStdString(made.name),
+                      made.idMadeUp ? QStringLiteral("(ID made up)") : QString::fromStdString(made.id)),
+             object);
+    const nlohmann::json::json_pointer pointer(member.toStdString());
+    QVERIFY2(imported->snapshot.contains(pointer), qPrintable(member));
+    QCOMPARE(str(imported->snapshot.at(pointer)), value);
+    QStringList said;
+    for (const ImportMessage& m : imported->report.messages)
+        if (m.firstLine > 0 && m.objectId.empty())
+            said << QStringLiteral("%1 %2-%3: %4")
+                        .arg(m.severity == ImportSeverity::Info ? "info" : "warning")
+                        .arg(m.firstLine)
+                        .arg(m.lastLine)
+                        .arg(QString::fromStdString(m.message));
+    for (const std::string& note : made.notes)
+        said << QStringLiteral("note: %1").arg(QString::fromStdString(note));
+    for (const std::string& lost : made.lost)
+        if (!lost.starts_with("ID: not in the dump"))
+            said << QStringLiteral("lost: %1").arg(QString::fromStdString(lost));
+    QCOMPARE(said, report);
 }
 
 /// One session's listings (tests/data/dumps/format-table-filtered-listings.txt): a table under a filter
