@@ -664,7 +664,8 @@ struct ListingAbove
     int line = 0;                              ///< the command's source line
     /// The rows' kind, when every column is a property of the listing's kind; else Invalid.
     ResourceKind rowsKind = ResourceKind::Invalid;
-    /// The values its `-eq` filters give each row, of the properties the table does not show.
+    /// The values its `-eq` filters (and the cmdlet's own `-Id` and `-Name`) give each row, of the
+    /// properties the table does not show.
     std::vector<PinnedValue> pinned;
 };
 
@@ -713,9 +714,16 @@ ListingAbove listingAbove(const std::vector<CleanedLine>& lines, std::size_t at,
     const HnsCmdlet* lister = hnsCmdletNamed(pipeline.front().front());
     if (!lister || lister->verb != CmdletVerb::Get || lister->module != CmdletModule::Hns)
         return listing;
-    if (!argumentsOf(pipeline.front(), 1, lister).positional.empty())
+    const CommandArguments own = argumentsOf(pipeline.front(), 1, lister);
+    if (!own.positional.empty())
         return listing; // prose: `Get-HnsEndpoint shows this`
+    // The cmdlet's own `-Id <guid>` and `-Name nat` pick the objects as a filter of that equality does.
     std::vector<FilterComparison> equalities;
+    for (const auto& [parameter, property] : {std::pair<std::string_view, std::string_view>{"id", "ID"},
+                                              std::pair<std::string_view, std::string_view>{"name", "Name"}})
+        if (const auto given = own.named.find(parameter);
+            given != own.named.end() && given->second.size() == 1)
+            equalities.push_back({std::string(property), "-eq", given->second.front()});
     for (std::size_t e = 1; e < pipeline.size(); ++e) {
         const std::vector<std::string>& words = pipeline[e];
         if (words.empty())

@@ -2081,6 +2081,69 @@ void TestTables::valuesTheListingsFilterGivesEachRow_data()
             << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("IPAddress")
             << QStringList{f.gives ? "172.27.148.101" : "-"}
             << (f.gives ? QStringList{ipInfo} : QStringList{});
+
+    // The cmdlet's own -Id and -Name pick the objects as a filter of their equality does.
+    const QString guid = QStringLiteral("5e6298c2-4638-494e-be6b-ff6fef942c06");
+    const QString idInfo =
+        QStringLiteral("lines 3-5: ID from the command's filter at line 1: the endpoint of "
+                       "this table has ID %1, which the table does not show")
+            .arg(guid);
+    QTest::newRow("the ID from Get-HnsEndpoint -Id")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id %1").arg(guid) + endpointTable
+        << QStringList{"Endpoint " + guid} << QStringLiteral("ID") << QStringList{guid}
+        << QStringList{idInfo};
+    QTest::newRow("the ID from -ID:\"<guid>\" beside -Detailed")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Detailed -ID:\"%1\"").arg(guid) + endpointTable
+        << QStringList{"Endpoint " + guid} << QStringLiteral("ID") << QStringList{guid}
+        << QStringList{idInfo};
+    const QString networkRow = QStringLiteral(" | Select Type, SwitchGuid\n\n"
+                                              "Type SwitchGuid\n"
+                                              "---- ----------\n"
+                                              "NAT  %1\n")
+                                   .arg(natNet);
+    const QString natInfo =
+        QStringLiteral("lines 3-5: Name from the command's filter at line 1: the network of "
+                       "this table has Name nat, which the table does not show");
+    QTest::newRow("the name from Get-HnsNetwork -Name")
+        << QStringLiteral("PS C:\\> Get-HnsNetwork -Name nat") + networkRow << QStringList{"Network Name:nat"}
+        << QStringLiteral("Name") << QStringList{"nat"} << QStringList{natInfo};
+    QTest::newRow("the name from -Na, short for -Name, quoted")
+        << QStringLiteral("PS C:\\> Get-HnsNetwork -Na 'nat'") + networkRow << QStringList{"Network Name:nat"}
+        << QStringLiteral("Name") << QStringList{"nat"} << QStringList{natInfo};
+    QTest::newRow("-Id and a filter: each gives its value")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id %1 | ? IPAddress -eq 172.27.148.101").arg(guid) +
+               endpointTable
+        << QStringList{"Endpoint " + guid} << QStringLiteral("ID") << QStringList{guid}
+        << QStringList{idInfo,
+                       "lines 3-5: IPAddress from the command's filter at line 1: the endpoint of this "
+                       "table has IPAddress 172.27.148.101, which the table does not show"};
+    QTest::newRow("-Name when the table shows the name keeps its cell")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Name default-test_nat | Select Name, State, "
+                          "VirtualNetworkName") +
+               endpointRow
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("Name")
+        << QStringList{"default-test_nat"} << QStringList{};
+    QTest::newRow("-Id of a variable tells no ID")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id $ep.ID") + endpointTable
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("ID") << QStringList{"-"}
+        << QStringList{};
+    QTest::newRow("-Id of a placeholder tells no ID")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id EndpointID") + endpointTable
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("ID") << QStringList{"-"}
+        << QStringList{};
+    QTest::newRow("-Id of two IDs tells none")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id %1, %2").arg(guid, ep1) + endpointTable
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("ID") << QStringList{"-"}
+        << QStringList{};
+    QTest::newRow("-Id on two rows is neither's")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id %1 | Select Name, VirtualNetworkName\n\n"
+                          "Name             VirtualNetworkName\n"
+                          "----             ------------------\n"
+                          "default-test_nat nat\n"
+                          "web-ep           nat\n")
+               .arg(guid)
+        << QStringList{"Endpoint Name:default-test_nat", "Endpoint Name:web-ep"} << QStringLiteral("ID")
+        << QStringList{"-", "-"} << QStringList{};
 }
 
 void TestTables::valuesTheListingsFilterGivesEachRow()
@@ -2189,6 +2252,27 @@ void TestTables::tablesUnderAGetHnsListing_data()
         << QStringList{QStringLiteral("namespace  ") + ns1,
                        "endpoint default-test_nat 5e6298c2-4638-494e-be6b-ff6fef942c06"}
         << QStringList{};
+    const QString byIdParameter = QStringLiteral(
+        "PS C:\\> Get-HnsEndpoint -Id 5e6298c2-4638-494e-be6b-ff6fef942c06 | Select Name, State, "
+        "VirtualNetworkName\n\n"
+        "Name             State VirtualNetworkName\n"
+        "----             ----- ------------------\n"
+        "default-test_nat     1 nat\n\n");
+    QTest::newRow("the ID Get-HnsEndpoint -Id gives")
+        << byIdParameter << QStringList{"endpoint default-test_nat 5e6298c2-4638-494e-be6b-ff6fef942c06"}
+        << QStringList{};
+    QTest::newRow("a namespace lists the endpoint -Id names")
+        << byIdParameter + namespaceJson
+        << QStringList{QStringLiteral("namespace  ") + ns1,
+                       "endpoint default-test_nat 5e6298c2-4638-494e-be6b-ff6fef942c06"}
+        << QStringList{};
+    QTest::newRow("Get-HnsNetwork -Name nat | Select Type, SwitchGuid")
+        << QStringLiteral("PS C:\\> Get-HnsNetwork -Name nat | Select Type, SwitchGuid\n\n"
+                          "Type SwitchGuid\n"
+                          "---- ----------\n"
+                          "NAT  %1\n")
+               .arg(natNet)
+        << QStringList{"network nat (ID made up)"} << QStringList{};
     QTest::newRow("without the filter, the namespace's endpoint is not in the dump")
         << QStringLiteral("PS C:\\> Get-HnsEndpoint | Select Name, State, VirtualNetworkName\n\n"
                           "Name             State VirtualNetworkName\n"
@@ -2225,7 +2309,8 @@ void TestTables::tablesUnderAGetHnsListing()
 }
 
 /// What the import reports of a table under a listing that picks its rows by a Where-Object filter with
-/// named arguments: the object's value, its note and losses, and the info on the table.
+/// named arguments, or by its own `-Id`/`-Name`: the object's value, its note and losses, and the info on
+/// the table.
 void TestTables::valuesTheListingPicksRowsByAreReported_data()
 {
     QTest::addColumn<QString>("text");
@@ -2249,6 +2334,36 @@ void TestTables::valuesTheListingPicksRowsByAreReported_data()
                "IPAddress 172.27.148.101, which the table does not show",
                "note: IPAddress from the command's filter at line 1 (the table does not show it)",
                "note: its network \"nat\" is not in the dump", "lost: MacAddress: not shown by the table",
+               "lost: Policies: not shown by the table"};
+    const QString guid = QStringLiteral("5e6298c2-4638-494e-be6b-ff6fef942c06");
+    QTest::newRow("Get-HnsEndpoint -Id")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id %1 | Select Name, State, VirtualNetworkName")
+                   .arg(guid) +
+               row
+        << QStringLiteral("endpoint default-test_nat %1").arg(guid) << QStringLiteral("/Endpoints/0/ID")
+        << guid
+        << QStringList{
+               QStringLiteral("info 3-5: ID from the command's filter at line 1: the endpoint of this "
+                              "table has ID %1, which the table does not show")
+                   .arg(guid),
+               "note: ID from the command's filter at line 1 (the table does not show it)",
+               "note: its network \"nat\" is not in the dump",
+               "lost: IPAddress: not shown by the table",
+               "lost: MacAddress: not shown by the table",
+               "lost: Policies: not shown by the table"};
+    QTest::newRow("Get-HnsNetwork -Name")
+        << QStringLiteral("PS C:\\> Get-HnsNetwork -Name nat | Select Type, SwitchGuid\n\n"
+                          "Type SwitchGuid\n"
+                          "---- ----------\n"
+                          "NAT  %1\n")
+               .arg(natNet)
+        << QStringLiteral("network nat (ID made up)") << QStringLiteral("/Networks/0/Name")
+        << QStringLiteral("nat")
+        << QStringList{
+               "info 3-5: Name from the command's filter at line 1: the network of this table has Name "
+               "nat, which the table does not show",
+               "note: Name from the command's filter at line 1 (the table does not show it)",
+               "lost: Subnets: not shown by the table (address prefixes and gateways unknown)",
                "lost: Policies: not shown by the table"};
 }
 
