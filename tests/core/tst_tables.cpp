@@ -2221,6 +2221,17 @@ void TestTables::tablesUnderAGetHnsListing_data()
         << QStringLiteral("PS C:\\> Get-HnsNetwork | ft Name, Type\n\n") + nameType
         << QStringList{"network nat (ID made up)", "network cbr0 (ID made up)"} << QStringList{};
     QTest::newRow("Name, Type alone") << nameType << QStringList{} << QStringList{};
+    // A v2 name of a member is a property of its kind too (hns_property_names.h), and of no other kind.
+    const QString nameStateDns = QStringLiteral("Name             State Dns\n"
+                                                "----             ----- ---\n"
+                                                "default-test_nat     2 @{Search=svc.cluster.local}\n");
+    QTest::newRow("Get-HnsEndpoint | Select Name, State, Dns")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | Select Name, State, Dns\n\n") + nameStateDns
+        << QStringList{"endpoint default-test_nat (ID made up)"} << QStringList{};
+    QTest::newRow("Name, State, Dns alone") << nameStateDns << QStringList{} << QStringList{};
+    QTest::newRow("Name, State, Dns under Get-HnsNamespace, whose objects have no Dns")
+        << QStringLiteral("PS C:\\> Get-HnsNamespace | Select Name, State, Dns\n\n") + nameStateDns
+        << QStringList{} << QStringList{};
     const QString byId = QStringLiteral(
         "PS C:\\> Get-HnsEndpoint | ? ID -eq \"5e6298c2-4638-494e-be6b-ff6fef942c06\" | Select "
         "Name, State, VirtualNetworkName\n\n"
