@@ -205,6 +205,8 @@ private slots:
     void tablesUnderAGetHnsListing();
     void valuesTheListingPicksRowsByAreReported_data();
     void valuesTheListingPicksRowsByAreReported();
+    void deletionsFilteredAsTablesAre_data();
+    void deletionsFilteredAsTablesAre();
     void listingsOfOneSession();
 };
 
@@ -2412,6 +2414,42 @@ void TestTables::valuesTheListingPicksRowsByAreReported()
         if (!lost.starts_with("ID: not in the dump"))
             said << QStringLiteral("lost: %1").arg(QString::fromStdString(lost));
     QCOMPARE(said, report);
+}
+
+/// A deletion piped from a filtered listing reads the filter as a table's listing does: Where-Object's
+/// arguments named, in any order, `-EQ` left out.
+void TestTables::deletionsFilteredAsTablesAre_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QString>("said"); ///< what the request is said to ask
+
+    const QString named = QStringLiteral("delete the networks named l2net");
+    QTest::newRow("? Name -eq") << QStringLiteral("? Name -eq l2net") << named;
+    QTest::newRow("-Property -EQ -Value")
+        << QStringLiteral("Where-Object -Property Name -EQ -Value l2net") << named;
+    QTest::newRow("-Value before -Property, no -EQ")
+        << QStringLiteral("Where -Value 'l2net' -Property Name") << named;
+    QTest::newRow("-Property -NE -Value") << QStringLiteral("Where-Object -Property Name -NE -Value l2net")
+                                          << QStringLiteral("delete the networks whose Name is not l2net");
+    QTest::newRow("-FilterScript") << QStringLiteral("Where-Object -FilterScript { $_.Type -eq 'L2Bridge' }")
+                                   << QStringLiteral("delete the networks whose Type is L2Bridge");
+}
+
+void TestTables::deletionsFilteredAsTablesAre()
+{
+    QFETCH(QString, filter);
+    QFETCH(QString, said);
+
+    const std::string text = "PS C:\\> Get-HnsNetwork | " + filter.toStdString() + " | Remove-HnsNetwork\n";
+    const Result<ImportResult> imported = importDump({{"paste", text}});
+    QVERIFY(imported.ok());
+    QStringList requests;
+    for (const ImportMessage& m : imported->report.messages)
+        if (m.logged)
+            requests << QString::fromStdString(m.message);
+    QCOMPARE(
+        requests,
+        QStringList{QStringLiteral("a command (Remove-HnsNetwork) that asks HNS to %1 at line 1").arg(said)});
 }
 
 /// One session's listings (tests/data/dumps/format-table-filtered-listings.txt): a table under a filter
