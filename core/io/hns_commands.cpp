@@ -49,33 +49,79 @@ std::string variableOf(std::string_view value)
 
 } // namespace
 
+namespace {
+
+/// Where-Object's parameters: the property and the value it compares, the script block, and its operators,
+/// switches (`-EQ`, with its alias `-IEQ`, and the others with theirs).
+constexpr CommandParameters kWhereObjectParameters{
+    "Property Value FilterScript InputObject",
+    "EQ IEQ CEQ NE INE CNE GT IGT CGT LT ILT CLT GE IGE CGE LE ILE CLE Like ILike CLike NotLike INotLike "
+    "CNotLike Match IMatch CMatch NotMatch INotMatch CNotMatch Contains IContains CContains NotContains "
+    "INotContains CNotContains In IIn CIn NotIn INotIn CNotIn Is IsNot Not"};
+
+/// `$_.IPAddress`, `$PSItem.IPAddress` -> `IPAddress`.
+std::string_view withoutCurrentObject(std::string_view property)
+{
+    for (const std::string_view current : {std::string_view("$_."), std::string_view("$PSItem.")})
+        if (property.size() > current.size() && equalsIgnoreCase(property.substr(0, current.size()), current))
+            return property.substr(current.size());
+    return property;
+}
+
+/// The comparison of one property with one value a script block makes (`{$_.IPAddress -eq "10.0.7.20"}`,
+/// `{ ($PSItem.Name -eq 'l2net') }`); none when it makes several (`-and`, `-or`) or something else.
+std::optional<FilterComparison> scriptBlockComparison(std::string_view block)
+{
+    std::string_view inner = trimBlanks(block);
+    while (inner.size() >= 2 &&
+           ((inner.front() == '{' && inner.back() == '}') || (inner.front() == '(' && inner.back() == ')')))
+        inner = trimBlanks(inner.substr(1, inner.size() - 2));
+    const std::vector<std::string> words = commandWords(inner);
+    if (words.size() != 3)
+        return std::nullopt;
+    const std::string op = powerShellParameterName(words[1]);
+    std::vector<std::string> value = valueItems(words[2]);
+    if (op.empty() || value.size() != 1)
+        return std::nullopt;
+    return FilterComparison{std::string(withoutCurrentObject(words[0])), "-" + op, std::move(value.front())};
+}
+
+} // namespace
+
 std::optional<FilterComparison> filterComparison(const std::vector<std::string>& words)
 {
-    std::vector<std::string> parts;
-    for (std::size_t i = 1; i < words.size(); ++i) {
-        std::string_view word = trimBlanks(words[i]);
-        if (word.size() >= 2 && word.front() == '{' && word.back() == '}')
-            word = word.substr(1, word.size() - 2); // a script block: its words
-        for (std::string_view part : splitOutside(word, " ")) {
-            std::string_view p = trimBlanks(part);
-            while (!p.empty() && (p.front() == '{' || p.front() == '('))
-                p.remove_prefix(1);
-            while (!p.empty() && (p.back() == '}' || p.back() == ')'))
-                p.remove_suffix(1);
-            if (p.starts_with("$_."))
-                p.remove_prefix(3);
-            if (equalsIgnoreCase(p, "-property"))
-                continue;
-            if (!p.empty())
-                parts.emplace_back(p);
-        }
+    const CommandArguments args = argumentsOf(words, 1, kWhereObjectParameters);
+    const std::vector<std::string>& positional = args.positional;
+    if (args.has("filterscript"))
+        return positional.empty() && args.named.size() == 1
+                   ? scriptBlockComparison(args.first("filterscript"))
+                   : std::nullopt;
+    if (!positional.empty() && positional.front().starts_with('{'))
+        return positional.size() == 1 && args.named.empty() ? scriptBlockComparison(positional.front())
+                                                            : std::nullopt;
+    // `? Name -eq x`, `Where-Object -Property Name -EQ -Value x`, `Where -Value x -Property Name`: the
+    // property and the value named or in that order, the one operator given (none is -EQ).
+    std::size_t next = 0;
+    std::string property = args.first("property");
+    if (!args.has("property") && next < positional.size())
+        property = positional[next++];
+    std::vector<std::string> value;
+    if (const auto named = args.named.find("value"); named != args.named.end())
+        value = named->second;
+    else if (next < positional.size())
+        value = valueItems(positional[next++]);
+    if (next != positional.size() || property.empty() || value.size() != 1)
+        return std::nullopt;
+    std::string op;
+    for (const auto& [name, items] : args.named) {
+        if (name == "property" || name == "value" || name == "inputobject")
+            continue;
+        if (!op.empty() || !items.empty())
+            return std::nullopt; // two operators, or a parameter Where-Object does not take
+        op = name;
     }
-    if (parts.size() != 3 || powerShellParameterName(parts[1]).empty())
-        return std::nullopt;
-    std::vector<std::string> value = valueItems(parts[2]);
-    if (value.size() != 1)
-        return std::nullopt;
-    return FilterComparison{parts[0], "-" + powerShellParameterName(parts[1]), std::move(value.front())};
+    return FilterComparison{std::string(withoutCurrentObject(property)), "-" + (op.empty() ? "eq" : op),
+                            std::move(value.front())};
 }
 
 bool FilterComparison::isEquality() const

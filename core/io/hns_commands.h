@@ -63,7 +63,8 @@ inline constexpr std::string_view kCutCommandSaid =
     " (the paste ends inside the command: what follows is not shown)";
 
 /// A filter of a pipeline (`? Name -eq l2net`, `Where-Object { $_.IPAddress -eq "10.0.7.20" }`, `Where
-/// ID -eq <guid>`) that compares one property with one value.
+/// ID -eq <guid>`, `Where-Object -Property Name -EQ -Value l2net`, its arguments in any order, `-EQ`
+/// left out) that compares one property with one value.
 struct FilterComparison
 {
     std::string property; ///< as written, without `$_.`: "IPAddress", "Policies.Count"
@@ -73,8 +74,9 @@ struct FilterComparison
     bool isEquality() const;
 };
 
-/// The comparison the filter command `words` (its first word `?`, `Where` or `Where-Object`) makes; none
-/// when it makes several (`-and`, `-or`) or something else.
+/// The comparison the filter command `words` (its first word `?`, `Where` or `Where-Object`) makes, its
+/// arguments read as Where-Object takes them; none when it makes several (`-and`, `-or`) or something
+/// else.
 std::optional<FilterComparison> filterComparison(const std::vector<std::string>& words);
 
 /// `?`, `Where` or `Where-Object`, any case.

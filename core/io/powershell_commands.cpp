@@ -103,15 +103,68 @@ template <typename F> bool anyName(std::string_view names, F f)
     return false;
 }
 
-bool isSwitchOf(const HnsCmdlet& cmdlet, std::string_view given)
-{
-    const auto named = [&](std::string_view name) { return equalsIgnoreCase(name, given); };
-    return anyName(cmdlet.switches, named) || anyName(kCommonSwitches, named);
-}
-
 bool isParameterWord(std::string_view word)
 {
     return !powerShellParameterName(word).empty();
+}
+
+bool isSwitchIn(const CommandParameters& command, std::string_view given)
+{
+    const auto named = [&](std::string_view name) { return equalsIgnoreCase(name, given); };
+    return anyName(command.switches, named) || anyName(kCommonSwitches, named);
+}
+
+/// parameterNamed for a command taking `command`'s parameters.
+std::string parameterNamedIn(const CommandParameters& command, std::string_view given)
+{
+    if (given.empty())
+        return std::string(given);
+    const std::string_view lists[] = {command.parameters, command.switches, kCommonParameters,
+                                      kCommonSwitches};
+    std::string_view only;
+    std::size_t starting = 0;
+    for (const std::string_view list : lists) {
+        const bool exact = anyName(list, [&](std::string_view name) {
+            if (equalsIgnoreCase(name, given))
+                return true;
+            if (name.size() > given.size() && equalsIgnoreCase(name.substr(0, given.size()), given)) {
+                only = name;
+                ++starting;
+            }
+            return false;
+        });
+        if (exact)
+            return std::string(given);
+    }
+    return starting == 1 ? lowerCopy(only) : std::string(given);
+}
+
+/// argumentsOf for a command taking `command`'s parameters, or (nullptr) any named as given.
+CommandArguments argumentsIn(const std::vector<std::string>& words, std::size_t from,
+                             const CommandParameters* command)
+{
+    CommandArguments args;
+    for (std::size_t i = from; i < words.size(); ++i) {
+        const std::string& word = words[i];
+        std::string name = powerShellParameterName(word);
+        if (name.empty()) {
+            args.positional.push_back(word);
+            continue;
+        }
+        std::string value;
+        const std::size_t colon = name.find(':');
+        if (colon != std::string::npos) {
+            value = word.substr(word.size() - name.size() + colon + 1);
+            name.resize(colon);
+        }
+        if (command)
+            name = parameterNamedIn(*command, name);
+        if (colon == std::string::npos && i + 1 < words.size() && !isParameterWord(words[i + 1]) &&
+            !(command && isSwitchIn(*command, name)))
+            value = words[++i];
+        args.named.emplace(std::move(name), valueItems(value));
+    }
+    return args;
 }
 
 /// Calls `f(i, depth)` for each character text[i] outside quotes that is no bracket opening or closing one
@@ -174,26 +227,9 @@ std::string powerShellParameterName(std::string_view token)
 
 std::string parameterNamed(const HnsCmdlet* cmdlet, std::string_view given)
 {
-    if (!cmdlet || given.empty())
+    if (!cmdlet)
         return std::string(given);
-    const std::string_view lists[] = {cmdlet->parameters, cmdlet->switches, kCommonParameters,
-                                      kCommonSwitches};
-    std::string_view only;
-    std::size_t starting = 0;
-    for (const std::string_view list : lists) {
-        const bool exact = anyName(list, [&](std::string_view name) {
-            if (equalsIgnoreCase(name, given))
-                return true;
-            if (name.size() > given.size() && equalsIgnoreCase(name.substr(0, given.size()), given)) {
-                only = name;
-                ++starting;
-            }
-            return false;
-        });
-        if (exact)
-            return std::string(given);
-    }
-    return starting == 1 ? lowerCopy(only) : std::string(given);
+    return parameterNamedIn({cmdlet->parameters, cmdlet->switches}, given);
 }
 
 std::vector<std::string_view> splitOutside(std::string_view text, std::string_view separators)
@@ -264,27 +300,16 @@ std::string CommandArguments::first(std::string_view name) const
 
 CommandArguments argumentsOf(const std::vector<std::string>& words, std::size_t from, const HnsCmdlet* cmdlet)
 {
-    CommandArguments args;
-    for (std::size_t i = from; i < words.size(); ++i) {
-        const std::string& word = words[i];
-        std::string name = powerShellParameterName(word);
-        if (name.empty()) {
-            args.positional.push_back(word);
-            continue;
-        }
-        std::string value;
-        const std::size_t colon = name.find(':');
-        if (colon != std::string::npos) {
-            value = word.substr(word.size() - name.size() + colon + 1);
-            name.resize(colon);
-        }
-        name = parameterNamed(cmdlet, name);
-        if (colon == std::string::npos && i + 1 < words.size() && !isParameterWord(words[i + 1]) &&
-            !(cmdlet && isSwitchOf(*cmdlet, name)))
-            value = words[++i];
-        args.named.emplace(std::move(name), valueItems(value));
-    }
-    return args;
+    if (!cmdlet)
+        return argumentsIn(words, from, nullptr);
+    const CommandParameters parameters{cmdlet->parameters, cmdlet->switches};
+    return argumentsIn(words, from, &parameters);
+}
+
+CommandArguments argumentsOf(const std::vector<std::string>& words, std::size_t from,
+                             const CommandParameters& command)
+{
+    return argumentsIn(words, from, &command);
 }
 
 } // namespace hcn::io

@@ -94,10 +94,21 @@ struct CommandArguments
     bool has(std::string_view name) const { return named.find(name) != named.end(); }
 };
 
+/// The parameters of a command other than these cmdlets (`Where-Object`): those that take a value and the
+/// switches, blank-separated.
+struct CommandParameters
+{
+    std::string_view parameters;
+    std::string_view switches;
+};
+
 /// The arguments in `words` from `from` on of a command of `cmdlet` (nullptr for another command: its
 /// parameters are taken by the names given). A parameter takes the next word as its value unless that word
 /// is a parameter or the parameter is one of the cmdlet's switches; given twice, its first value counts.
 CommandArguments argumentsOf(const std::vector<std::string>& words, std::size_t from,
                              const HnsCmdlet* cmdlet);
+/// The same for a command taking `command`'s parameters (and the common ones), named as for a cmdlet.
+CommandArguments argumentsOf(const std::vector<std::string>& words, std::size_t from,
+                             const CommandParameters& command);
 
 } // namespace hcn::io

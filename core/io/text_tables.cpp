@@ -647,54 +647,6 @@ std::optional<CutRow> cutAtPasteEnd(const std::vector<FormatColumn>& columns,
     return cut;
 }
 
-/// The properties the Get-Hns* cmdlet of each kind prints (v1, with the v2 names of the same members and
-/// hns.psm1's additions): a table whose every column is one of them, under such a command, shows objects
-/// of that kind.
-struct KindProperties
-{
-    ResourceKind kind;
-    std::string_view names; ///< blank-separated
-};
-
-constexpr KindProperties kKindProperties[] = {
-    {ResourceKind::Network,
-     "ActivityId AdditionalParams AutomaticDNS CreateProcessingStartTime CurrentEndpointCount DNSDomain "
-     "DNSServerCompartment DNSServerList DNSSuffix DrMacAddress Extensions ExternalInterfaceConstraint Flags "
-     "Health ID InterfaceConstraint IPv6 IsolateSwitch Ipams LayeredOn MacPool MacPools ManagementIP "
-     "MaxConcurrentEndpoints Name NatName NetworkAdapterName Policies Resources SchemaVersion SourceMac "
-     "StartTime State Subnets SwitchGuid SwitchName TotalEndpoints Type Version Dns"},
-    {ResourceKind::Endpoint,
-     "ActivityId AdditionalParams CreateProcessingStartTime DisableICC DNSDomain DNSServerList DNSSuffix Dns "
-     "EnableInternalDNS EnableLowMetric EncapOverhead Flags GatewayAddress GatewayAddressV6 Health "
-     "HostComputeNamespace HostComputeNetwork ID IpConfigurations IPAddress IPSubnetId IPv6Address "
-     "IPv6PrefixLength IsRemoteEndpoint MacAddress Name Namespace Policies PortFriendlyName PrefixLength "
-     "Resources Routes SchemaVersion SharedContainers StartTime State Type Version VirtualNetwork "
-     "VirtualNetworkName"},
-    {ResourceKind::Namespace,
-     "ActivityId CompartmentGuid CompartmentId Containers Health ID IsDefault Name NamespaceId Resources "
-     "ResourceList SchemaVersion State Type Version"},
-    {ResourceKind::LoadBalancer,
-     "ActivityId ExternalPort Flags FrontendVIPs Health HostComputeEndpoints ID InternalPort IsApplied "
-     "Policies PortMappings Protocol References Resources SchemaVersion SourceVIP State Version VIPs"},
-};
-
-/// `label` as the properties of `kind` spell it; empty when it is none of them.
-std::string_view kindProperty(ResourceKind kind, std::string_view label)
-{
-    for (const KindProperties& properties : kKindProperties) {
-        if (properties.kind != kind)
-            continue;
-        std::string_view names = properties.names;
-        while (!names.empty()) {
-            const std::size_t end = std::min(names.find(' '), names.size());
-            if (equalsIgnoreCase(names.substr(0, end), label))
-                return names.substr(0, end);
-            names.remove_prefix(std::min(end + 1, names.size()));
-        }
-    }
-    return {};
-}
-
 /// A value the listing's filter gives every row (`? IPAddress -eq 10.0.7.20`): each object it passed has it.
 struct PinnedValue
 {
@@ -712,7 +664,8 @@ struct ListingAbove
     int line = 0;                              ///< the command's source line
     /// The rows' kind, when every column is a property of the listing's kind; else Invalid.
     ResourceKind rowsKind = ResourceKind::Invalid;
-    /// The values its `-eq` filters give each row, of the properties the table does not show.
+    /// The values its `-eq` filters (and the cmdlet's own `-Id` and `-Name`) give each row, of the
+    /// properties the table does not show.
     std::vector<PinnedValue> pinned;
 };
 
@@ -761,9 +714,16 @@ ListingAbove listingAbove(const std::vector<CleanedLine>& lines, std::size_t at,
     const HnsCmdlet* lister = hnsCmdletNamed(pipeline.front().front());
     if (!lister || lister->verb != CmdletVerb::Get || lister->module != CmdletModule::Hns)
         return listing;
-    if (!argumentsOf(pipeline.front(), 1, lister).positional.empty())
+    const CommandArguments own = argumentsOf(pipeline.front(), 1, lister);
+    if (!own.positional.empty())
         return listing; // prose: `Get-HnsEndpoint shows this`
+    // The cmdlet's own `-Id <guid>` and `-Name nat` pick the objects as a filter of that equality does.
     std::vector<FilterComparison> equalities;
+    for (const auto& [parameter, property] : {std::pair<std::string_view, std::string_view>{"id", "ID"},
+                                              std::pair<std::string_view, std::string_view>{"name", "Name"}})
+        if (const auto given = own.named.find(parameter);
+            given != own.named.end() && given->second.size() == 1)
+            equalities.push_back({std::string(property), "-eq", given->second.front()});
     for (std::size_t e = 1; e < pipeline.size(); ++e) {
         const std::vector<std::string>& words = pipeline[e];
         if (words.empty())
@@ -781,7 +741,7 @@ ListingAbove listingAbove(const std::vector<CleanedLine>& lines, std::size_t at,
     listing.object = std::string(lister->object);
     listing.line = lines[i - 1].sourceLine;
     const bool ofTheKind = std::all_of(columns.begin(), columns.end(), [&](const FormatColumn& column) {
-        return !kindProperty(listing.kind, column.label).empty();
+        return !hnsKindProperty(listing.kind, column.label).empty();
     });
     if (ofTheKind)
         listing.rowsKind = listing.kind;
@@ -803,7 +763,7 @@ ListingAbove listingAbove(const std::vector<CleanedLine>& lines, std::size_t at,
             continue; // a variable's value is not known
         else
             value = typedValue(filter.value);
-        std::string_view spelled = kindProperty(listing.kind, filter.property);
+        std::string_view spelled = hnsKindProperty(listing.kind, filter.property);
         if (spelled.empty()) {
             const auto known =
                 std::find_if(kHnsPropertyNames.begin(), kHnsPropertyNames.end(),

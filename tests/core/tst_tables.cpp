@@ -203,6 +203,10 @@ private slots:
     void valuesTheListingsFilterGivesEachRow();
     void tablesUnderAGetHnsListing_data();
     void tablesUnderAGetHnsListing();
+    void valuesTheListingPicksRowsByAreReported_data();
+    void valuesTheListingPicksRowsByAreReported();
+    void deletionsFilteredAsTablesAre_data();
+    void deletionsFilteredAsTablesAre();
     void listingsOfOneSession();
 };
 
@@ -2039,6 +2043,109 @@ void TestTables::valuesTheListingsFilterGivesEachRow_data()
                .arg(ep1)
         << QStringList{"Endpoint Name:default-test_nat", "Endpoint Name:web-ep"} << QStringLiteral("ID")
         << QStringList{"-", "-"} << QStringList{};
+
+    const QString endpointTable = QStringLiteral(" | Select Name, State, VirtualNetworkName") + endpointRow;
+    // Where-Object's arguments as it takes them: named, in any order, -EQ left out (its default).
+    const QString ipInfo = QStringLiteral("lines 3-5: IPAddress from the command's filter at line 1: the "
+                                          "endpoint of this table has IPAddress 172.27.148.101, which the "
+                                          "table does not show");
+    const struct
+    {
+        const char* name;
+        const char* filter;
+        bool gives;
+    } filters[] = {
+        {"-Property -EQ -Value", "Where-Object -Property IPAddress -EQ -Value 172.27.148.101", true},
+        {"-Property -eq value", "Where-Object -Property IPAddress -eq 172.27.148.101", true},
+        {"Where -Property -Value without -EQ", "Where -Property IPAddress -Value \"172.27.148.101\"", true},
+        {"-Value before -Property", "Where-Object -Value '172.27.148.101' -Property IPAddress -EQ", true},
+        {"? with parameters shortened, -IEQ last", "? -Prop IPAddress -Val 172.27.148.101 -IEQ", true},
+        {"-Property: and -Value: with -CEQ", "Where-Object -Property:IPAddress -CEQ -Value:172.27.148.101",
+         true},
+        {"the property and value in their positions without -EQ", "Where-Object IPAddress 172.27.148.101",
+         true},
+        {"-FilterScript with $PSItem",
+         "Where-Object -FilterScript { $PSItem.IPAddress -eq '172.27.148.101' }", true},
+        {"a script block in parentheses", "Where-Object { ($_.IPAddress -eq \"172.27.148.101\") }", true},
+        {"-NE tells no value", "Where-Object -Property IPAddress -NE -Value 172.27.148.102", false},
+        {"-Like tells no value", "Where-Object -Property IPAddress -Like -Value 172.27.*", false},
+        {"-Value of a variable tells none", "Where-Object -Property IPAddress -EQ -Value $ip", false},
+        {"-Value of two addresses tells none",
+         "Where-Object -Property IPAddress -Value 172.27.148.101, 172.27.148.102", false},
+        {"two operators tell none", "Where-Object -Property IPAddress -EQ -GT -Value 172.27.148.101", false},
+        {"a property alone tells no value", "Where-Object IPAddress", false},
+        {"a script block of two comparisons tells none",
+         "Where-Object -FilterScript { $_.IPAddress -eq '172.27.148.101' -and $_.State -eq 1 }", false},
+    };
+    for (const auto& f : filters)
+        QTest::newRow(f.name)
+            << QStringLiteral("PS C:\\> Get-HnsEndpoint | %1").arg(QLatin1String(f.filter)) + endpointTable
+            << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("IPAddress")
+            << QStringList{f.gives ? "172.27.148.101" : "-"}
+            << (f.gives ? QStringList{ipInfo} : QStringList{});
+
+    // The cmdlet's own -Id and -Name pick the objects as a filter of their equality does.
+    const QString guid = QStringLiteral("5e6298c2-4638-494e-be6b-ff6fef942c06");
+    const QString idInfo =
+        QStringLiteral("lines 3-5: ID from the command's filter at line 1: the endpoint of "
+                       "this table has ID %1, which the table does not show")
+            .arg(guid);
+    QTest::newRow("the ID from Get-HnsEndpoint -Id")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id %1").arg(guid) + endpointTable
+        << QStringList{"Endpoint " + guid} << QStringLiteral("ID") << QStringList{guid}
+        << QStringList{idInfo};
+    QTest::newRow("the ID from -ID:\"<guid>\" beside -Detailed")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Detailed -ID:\"%1\"").arg(guid) + endpointTable
+        << QStringList{"Endpoint " + guid} << QStringLiteral("ID") << QStringList{guid}
+        << QStringList{idInfo};
+    const QString networkRow = QStringLiteral(" | Select Type, SwitchGuid\n\n"
+                                              "Type SwitchGuid\n"
+                                              "---- ----------\n"
+                                              "NAT  %1\n")
+                                   .arg(natNet);
+    const QString natInfo =
+        QStringLiteral("lines 3-5: Name from the command's filter at line 1: the network of "
+                       "this table has Name nat, which the table does not show");
+    QTest::newRow("the name from Get-HnsNetwork -Name")
+        << QStringLiteral("PS C:\\> Get-HnsNetwork -Name nat") + networkRow << QStringList{"Network Name:nat"}
+        << QStringLiteral("Name") << QStringList{"nat"} << QStringList{natInfo};
+    QTest::newRow("the name from -Na, short for -Name, quoted")
+        << QStringLiteral("PS C:\\> Get-HnsNetwork -Na 'nat'") + networkRow << QStringList{"Network Name:nat"}
+        << QStringLiteral("Name") << QStringList{"nat"} << QStringList{natInfo};
+    QTest::newRow("-Id and a filter: each gives its value")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id %1 | ? IPAddress -eq 172.27.148.101").arg(guid) +
+               endpointTable
+        << QStringList{"Endpoint " + guid} << QStringLiteral("ID") << QStringList{guid}
+        << QStringList{idInfo,
+                       "lines 3-5: IPAddress from the command's filter at line 1: the endpoint of this "
+                       "table has IPAddress 172.27.148.101, which the table does not show"};
+    QTest::newRow("-Name when the table shows the name keeps its cell")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Name default-test_nat | Select Name, State, "
+                          "VirtualNetworkName") +
+               endpointRow
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("Name")
+        << QStringList{"default-test_nat"} << QStringList{};
+    QTest::newRow("-Id of a variable tells no ID")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id $ep.ID") + endpointTable
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("ID") << QStringList{"-"}
+        << QStringList{};
+    QTest::newRow("-Id of a placeholder tells no ID")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id EndpointID") + endpointTable
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("ID") << QStringList{"-"}
+        << QStringList{};
+    QTest::newRow("-Id of two IDs tells none")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id %1, %2").arg(guid, ep1) + endpointTable
+        << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("ID") << QStringList{"-"}
+        << QStringList{};
+    QTest::newRow("-Id on two rows is neither's")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id %1 | Select Name, VirtualNetworkName\n\n"
+                          "Name             VirtualNetworkName\n"
+                          "----             ------------------\n"
+                          "default-test_nat nat\n"
+                          "web-ep           nat\n")
+               .arg(guid)
+        << QStringList{"Endpoint Name:default-test_nat", "Endpoint Name:web-ep"} << QStringLiteral("ID")
+        << QStringList{"-", "-"} << QStringList{};
 }
 
 void TestTables::valuesTheListingsFilterGivesEachRow()
@@ -2116,6 +2223,17 @@ void TestTables::tablesUnderAGetHnsListing_data()
         << QStringLiteral("PS C:\\> Get-HnsNetwork | ft Name, Type\n\n") + nameType
         << QStringList{"network nat (ID made up)", "network cbr0 (ID made up)"} << QStringList{};
     QTest::newRow("Name, Type alone") << nameType << QStringList{} << QStringList{};
+    // A v2 name of a member is a property of its kind too (hns_property_names.h), and of no other kind.
+    const QString nameStateDns = QStringLiteral("Name             State Dns\n"
+                                                "----             ----- ---\n"
+                                                "default-test_nat     2 @{Search=svc.cluster.local}\n");
+    QTest::newRow("Get-HnsEndpoint | Select Name, State, Dns")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | Select Name, State, Dns\n\n") + nameStateDns
+        << QStringList{"endpoint default-test_nat (ID made up)"} << QStringList{};
+    QTest::newRow("Name, State, Dns alone") << nameStateDns << QStringList{} << QStringList{};
+    QTest::newRow("Name, State, Dns under Get-HnsNamespace, whose objects have no Dns")
+        << QStringLiteral("PS C:\\> Get-HnsNamespace | Select Name, State, Dns\n\n") + nameStateDns
+        << QStringList{} << QStringList{};
     const QString byId = QStringLiteral(
         "PS C:\\> Get-HnsEndpoint | ? ID -eq \"5e6298c2-4638-494e-be6b-ff6fef942c06\" | Select "
         "Name, State, VirtualNetworkName\n\n"
@@ -2136,6 +2254,38 @@ void TestTables::tablesUnderAGetHnsListing_data()
         << QStringList{QStringLiteral("namespace  ") + ns1,
                        "endpoint default-test_nat 5e6298c2-4638-494e-be6b-ff6fef942c06"}
         << QStringList{};
+    QTest::newRow("a namespace lists the endpoint Where-Object -Property ID -EQ -Value names")
+        << QStringLiteral(
+               "PS C:\\> Get-HnsEndpoint | Where-Object -Property ID -EQ -Value "
+               "'5e6298c2-4638-494e-be6b-ff6fef942c06' | Select Name, State, VirtualNetworkName\n\n"
+               "Name             State VirtualNetworkName\n"
+               "----             ----- ------------------\n"
+               "default-test_nat     1 nat\n\n") +
+               namespaceJson
+        << QStringList{QStringLiteral("namespace  ") + ns1,
+                       "endpoint default-test_nat 5e6298c2-4638-494e-be6b-ff6fef942c06"}
+        << QStringList{};
+    const QString byIdParameter = QStringLiteral(
+        "PS C:\\> Get-HnsEndpoint -Id 5e6298c2-4638-494e-be6b-ff6fef942c06 | Select Name, State, "
+        "VirtualNetworkName\n\n"
+        "Name             State VirtualNetworkName\n"
+        "----             ----- ------------------\n"
+        "default-test_nat     1 nat\n\n");
+    QTest::newRow("the ID Get-HnsEndpoint -Id gives")
+        << byIdParameter << QStringList{"endpoint default-test_nat 5e6298c2-4638-494e-be6b-ff6fef942c06"}
+        << QStringList{};
+    QTest::newRow("a namespace lists the endpoint -Id names")
+        << byIdParameter + namespaceJson
+        << QStringList{QStringLiteral("namespace  ") + ns1,
+                       "endpoint default-test_nat 5e6298c2-4638-494e-be6b-ff6fef942c06"}
+        << QStringList{};
+    QTest::newRow("Get-HnsNetwork -Name nat | Select Type, SwitchGuid")
+        << QStringLiteral("PS C:\\> Get-HnsNetwork -Name nat | Select Type, SwitchGuid\n\n"
+                          "Type SwitchGuid\n"
+                          "---- ----------\n"
+                          "NAT  %1\n")
+               .arg(natNet)
+        << QStringList{"network nat (ID made up)"} << QStringList{};
     QTest::newRow("without the filter, the namespace's endpoint is not in the dump")
         << QStringLiteral("PS C:\\> Get-HnsEndpoint | Select Name, State, VirtualNetworkName\n\n"
                           "Name             State VirtualNetworkName\n"
@@ -2169,6 +2319,137 @@ void TestTables::tablesUnderAGetHnsListing()
             said << QString::fromStdString(m.message);
     QCOMPARE(said, warnings);
     QCOMPARE(imported->recoveredAnything(), !objects.isEmpty());
+}
+
+/// What the import reports of a table under a listing that picks its rows by a Where-Object filter with
+/// named arguments, or by its own `-Id`/`-Name`: the object's value, its note and losses, and the info on
+/// the table.
+void TestTables::valuesTheListingPicksRowsByAreReported_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("object"); ///< "endpoint <name> <ID or (ID made up)>"
+    QTest::addColumn<QString>("member"); ///< a JSON pointer into the snapshot
+    QTest::addColumn<QString>("value");
+    /// The report's lines on the table, the object's notes and what it lost (but its made-up ID).
+    QTest::addColumn<QStringList>("report");
+
+    const QString row = QStringLiteral("\n\nName             State VirtualNetworkName\n"
+                                       "----             ----- ------------------\n"
+                                       "default-test_nat     1 nat\n");
+    QTest::newRow("Where-Object -Property -EQ -Value")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | Where-Object -Property IPAddress -EQ -Value "
+                          "172.27.148.101 | Select Name, State, VirtualNetworkName") +
+               row
+        << QStringLiteral("endpoint default-test_nat (ID made up)")
+        << QStringLiteral("/Endpoints/0/IpConfigurations/0/IpAddress") << QStringLiteral("172.27.148.101")
+        << QStringList{
+               "info 3-5: IPAddress from the command's filter at line 1: the endpoint of this table has "
+               "IPAddress 172.27.148.101, which the table does not show",
+               "note: IPAddress from the command's filter at line 1 (the table does not show it)",
+               "note: its network \"nat\" is not in the dump", "lost: MacAddress: not shown by the table",
+               "lost: Policies: not shown by the table"};
+    const QString guid = QStringLiteral("5e6298c2-4638-494e-be6b-ff6fef942c06");
+    QTest::newRow("Get-HnsEndpoint -Id")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id %1 | Select Name, State, VirtualNetworkName")
+                   .arg(guid) +
+               row
+        << QStringLiteral("endpoint default-test_nat %1").arg(guid) << QStringLiteral("/Endpoints/0/ID")
+        << guid
+        << QStringList{
+               QStringLiteral("info 3-5: ID from the command's filter at line 1: the endpoint of this "
+                              "table has ID %1, which the table does not show")
+                   .arg(guid),
+               "note: ID from the command's filter at line 1 (the table does not show it)",
+               "note: its network \"nat\" is not in the dump",
+               "lost: IPAddress: not shown by the table",
+               "lost: MacAddress: not shown by the table",
+               "lost: Policies: not shown by the table"};
+    QTest::newRow("Get-HnsNetwork -Name")
+        << QStringLiteral("PS C:\\> Get-HnsNetwork -Name nat | Select Type, SwitchGuid\n\n"
+                          "Type SwitchGuid\n"
+                          "---- ----------\n"
+                          "NAT  %1\n")
+               .arg(natNet)
+        << QStringLiteral("network nat (ID made up)") << QStringLiteral("/Networks/0/Name")
+        << QStringLiteral("nat")
+        << QStringList{
+               "info 3-5: Name from the command's filter at line 1: the network of this table has Name "
+               "nat, which the table does not show",
+               "note: Name from the command's filter at line 1 (the table does not show it)",
+               "lost: Subnets: not shown by the table (address prefixes and gateways unknown)",
+               "lost: Policies: not shown by the table"};
+}
+
+void TestTables::valuesTheListingPicksRowsByAreReported()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, object);
+    QFETCH(QString, member);
+    QFETCH(QString, value);
+    QFETCH(QStringList, report);
+
+    const Result<ImportResult> imported = importDump({{"paste", text.toStdString()}});
+    QVERIFY(imported.ok());
+    QCOMPARE(imported->report.objects.size(), std::size_t(1));
+    const ImportedObject& made = imported->report.objects.front();
+    QCOMPARE(QStringLiteral("%1 %2 %3")
+                 .arg(QString::fromLatin1(resourceKindLabel(made.kind).data()),
+                      QString::fromStdString(made.name),
+                      made.idMadeUp ? QStringLiteral("(ID made up)") : QString::fromStdString(made.id)),
+             object);
+    const nlohmann::json::json_pointer pointer(member.toStdString());
+    QVERIFY2(imported->snapshot.contains(pointer), qPrintable(member));
+    QCOMPARE(str(imported->snapshot.at(pointer)), value);
+    QStringList said;
+    for (const ImportMessage& m : imported->report.messages)
+        if (m.firstLine > 0 && m.objectId.empty())
+            said << QStringLiteral("%1 %2-%3: %4")
+                        .arg(m.severity == ImportSeverity::Info ? "info" : "warning")
+                        .arg(m.firstLine)
+                        .arg(m.lastLine)
+                        .arg(QString::fromStdString(m.message));
+    for (const std::string& note : made.notes)
+        said << QStringLiteral("note: %1").arg(QString::fromStdString(note));
+    for (const std::string& lost : made.lost)
+        if (!lost.starts_with("ID: not in the dump"))
+            said << QStringLiteral("lost: %1").arg(QString::fromStdString(lost));
+    QCOMPARE(said, report);
+}
+
+/// A deletion piped from a filtered listing reads the filter as a table's listing does: Where-Object's
+/// arguments named, in any order, `-EQ` left out.
+void TestTables::deletionsFilteredAsTablesAre_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QString>("said"); ///< what the request is said to ask
+
+    const QString named = QStringLiteral("delete the networks named l2net");
+    QTest::newRow("? Name -eq") << QStringLiteral("? Name -eq l2net") << named;
+    QTest::newRow("-Property -EQ -Value")
+        << QStringLiteral("Where-Object -Property Name -EQ -Value l2net") << named;
+    QTest::newRow("-Value before -Property, no -EQ")
+        << QStringLiteral("Where -Value 'l2net' -Property Name") << named;
+    QTest::newRow("-Property -NE -Value") << QStringLiteral("Where-Object -Property Name -NE -Value l2net")
+                                          << QStringLiteral("delete the networks whose Name is not l2net");
+    QTest::newRow("-FilterScript") << QStringLiteral("Where-Object -FilterScript { $_.Type -eq 'L2Bridge' }")
+                                   << QStringLiteral("delete the networks whose Type is L2Bridge");
+}
+
+void TestTables::deletionsFilteredAsTablesAre()
+{
+    QFETCH(QString, filter);
+    QFETCH(QString, said);
+
+    const std::string text = "PS C:\\> Get-HnsNetwork | " + filter.toStdString() + " | Remove-HnsNetwork\n";
+    const Result<ImportResult> imported = importDump({{"paste", text}});
+    QVERIFY(imported.ok());
+    QStringList requests;
+    for (const ImportMessage& m : imported->report.messages)
+        if (m.logged)
+            requests << QString::fromStdString(m.message);
+    QCOMPARE(
+        requests,
+        QStringList{QStringLiteral("a command (Remove-HnsNetwork) that asks HNS to %1 at line 1").arg(said)});
 }
 
 /// One session's listings (tests/data/dumps/format-table-filtered-listings.txt): a table under a filter
