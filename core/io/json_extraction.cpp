@@ -10,6 +10,7 @@
 #include "io/json_repair.h"
 #include "io/logged_error.h"
 #include "io/object_kinds.h"
+#include "io/pasted_characters.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 #include "io/wrapped_lines.h"
@@ -287,32 +288,11 @@ private:
         const char next = following(at);
         if (open == '{')
             return next == '"' || next == '}' || (next == '\'' && singleQuotedKeyFollows(at));
-        if (next == '[' && isStrippedCsi(std::string_view(m_lines[at.line].text).substr(at.column + 1)))
+        // `[[0m`: a terminal escape whose ESC was lost, no list of lists.
+        if (next == '[' &&
+            escapelessCsiLength(std::string_view(m_lines[at.line].text).substr(at.column + 1)) > 0)
             return false;
         return next == '{' || next == '[' || next == '"';
-    }
-
-    /// `[[0m`, `[[1;32m`, `[[K` after a `[`: a terminal escape whose ESC (or caret notation `^[`) was
-    /// lost, no list of lists: its parameters are numbers and a letter ends it (no JSON number goes on
-    /// with a letter other than an exponent's `e`; without numbers only the common finals `m`, `K`, `J`,
-    /// `H` count, so that `[[true]]` and a wiki's `[[link]]` stay what they are).
-    static bool isStrippedCsi(std::string_view text)
-    {
-        if (!text.starts_with('['))
-            return false;
-        std::size_t j = 1;
-        if (j < text.size() && text[j] == '?')
-            ++j;
-        std::size_t digits = 0;
-        for (; j < text.size() && ((text[j] >= '0' && text[j] <= '9') || text[j] == ';'); ++j)
-            digits += text[j] != ';' ? 1 : 0;
-        if (j >= text.size())
-            return false;
-        const char final = text[j];
-        const bool letter = (final >= 'A' && final <= 'Z') || (final >= 'a' && final <= 'z');
-        if (!letter || final == 'e' || final == 'E')
-            return false;
-        return digits > 0 || std::string_view("mKJH").find(final) != std::string_view::npos;
     }
 
     /// Whether the blank line `l` is inside an empty object or list as ConvertTo-Json writes it (`{`, a

@@ -60,28 +60,14 @@ std::size_t escapeLength(std::string_view line, std::size_t i)
     return j < line.size() && line[j] >= 0x30 && line[j] <= 0x7E ? j + 1 - i : 1;
 }
 
-/// The length of a CSI sequence in caret notation at `line[i]` (`^[[0m`, `^[[1;32m`, `^[[K`, `^[[?25l`:
-/// ESC as `cat -v`, less and CI log viewers show it), 0 when there is none there. Only parameters of
-/// numbers (a private `?` first) and a letter as the final byte are read, so that text such as a regular
-/// expression's `^[[:alpha:]]` or `^[[a-z]` stays; without numbers only the common finals (`m`, `K`,
-/// `J`, `H`) count.
+/// The length of a CSI sequence in caret notation at `line[i]` (`^[[0m`: ESC as `cat -v`, less and CI log
+/// viewers show it), 0 when there is none there.
 std::size_t caretEscapeLength(std::string_view line, std::size_t i)
 {
-    if (line.compare(i, 3, "^[[") != 0)
+    if (line.compare(i, 2, "^[") != 0)
         return 0;
-    std::size_t j = i + 3;
-    if (j < line.size() && line[j] == '?')
-        ++j;
-    std::size_t digits = 0;
-    for (; j < line.size() && ((line[j] >= '0' && line[j] <= '9') || line[j] == ';'); ++j)
-        digits += line[j] != ';' ? 1 : 0;
-    if (j >= line.size())
-        return 0;
-    const char final = line[j];
-    const bool letter = (final >= 'A' && final <= 'Z') || (final >= 'a' && final <= 'z');
-    if (!letter || (digits == 0 && std::string_view("mKJH").find(final) == std::string_view::npos))
-        return 0;
-    return j + 1 - i;
+    const std::size_t csi = escapelessCsiLength(line.substr(i + 2));
+    return csi == 0 ? 0 : csi + 2;
 }
 
 /// Line breaks in a row and blanks before the column: bounds for what one escape may add.
@@ -157,15 +143,17 @@ std::string withoutInvisibles(std::string_view line, PastedCharacterCounts& coun
     std::string out;
     out.reserve(line.size());
     CursorRow cursor;
+    // The line breaks a cursor movement among the escapes stands for.
+    const auto moveCursor = [&](std::string_view sequence) {
+        const std::string breaks = cursorLineBreaks(sequence, cursor);
+        out += breaks;
+        counts.cursorBreaks += std::size_t(std::count(breaks.begin(), breaks.end(), '\n'));
+    };
     for (std::size_t i = 0; i < line.size();) {
         const std::string_view rest = line.substr(i);
         if (line[i] == kEscape) {
             const std::size_t length = escapeLength(line, i);
-            const std::string breaks = cursorLineBreaks(line.substr(i, length), cursor);
-            if (!breaks.empty()) {
-                out += breaks;
-                counts.cursorBreaks += std::size_t(std::count(breaks.begin(), breaks.end(), '\n'));
-            }
+            moveCursor(line.substr(i, length));
             i += length;
             ++counts.escapes;
             continue;
@@ -173,12 +161,7 @@ std::string withoutInvisibles(std::string_view line, PastedCharacterCounts& coun
         if (line[i] == '^') {
             if (const std::size_t length = caretEscapeLength(line, i); length > 0) {
                 // Read as the ESC it stands for: `^[` is one character of the sequence.
-                const std::string sequence = kEscape + std::string(line.substr(i + 2, length - 2));
-                const std::string breaks = cursorLineBreaks(sequence, cursor);
-                if (!breaks.empty()) {
-                    out += breaks;
-                    counts.cursorBreaks += std::size_t(std::count(breaks.begin(), breaks.end(), '\n'));
-                }
+                moveCursor(kEscape + std::string(line.substr(i + 2, length - 2)));
                 i += length;
                 ++counts.caretEscapes;
                 continue;
@@ -237,6 +220,26 @@ void blanksForPadding(std::string& line, PastedCharacterCounts& counts)
 }
 
 } // namespace
+
+std::size_t escapelessCsiLength(std::string_view text)
+{
+    if (!text.starts_with('['))
+        return 0;
+    std::size_t j = 1;
+    if (j < text.size() && text[j] == '?')
+        ++j;
+    std::size_t digits = 0;
+    for (; j < text.size() && ((text[j] >= '0' && text[j] <= '9') || text[j] == ';'); ++j)
+        digits += text[j] != ';' ? 1 : 0;
+    if (j >= text.size())
+        return 0;
+    const char final = text[j];
+    const bool letter = (final >= 'A' && final <= 'Z') || (final >= 'a' && final <= 'z');
+    if (!letter || final == 'e' || final == 'E' ||
+        (digits == 0 && std::string_view("mKJH").find(final) == std::string_view::npos))
+        return 0;
+    return j + 1;
+}
 
 std::string withoutPastedCharacters(std::string_view line, PastedCharacterCounts& counts)
 {

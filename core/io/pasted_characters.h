@@ -26,6 +26,13 @@ struct PastedCharacterCounts
     std::size_t cursorBreaks = 0; ///< line breaks a terminal's cursor movements stood for
 };
 
+/// The length of a terminal's CSI sequence without its ESC at the start of `text` (`[0m`, `[1;32m`, `[K`,
+/// `[?25l`: what is left where ESC was lost or shown in caret notation, `^[`), 0 when there is none there.
+/// Only parameters of numbers (a private `?` first) and a letter as the final byte are read, so that a
+/// regular expression's `[[:alpha:]]` or `[[a-z]`, a JSON list of lists (`[[1e3]]`: no final `e`) and a
+/// wiki's `[[link]]` are none; without numbers only the common finals (`m`, `K`, `J`, `H`) count.
+std::size_t escapelessCsiLength(std::string_view text);
+
 /// One line (no LF in it) without: terminal escape sequences (CSI such as PowerShell 7's colours
 /// `ESC[32;1m`, OSC such as window titles and links, and the other ESC sequences; CSI sequences in
 /// caret notation, `^[[0m`, as `cat -v` and log viewers show ESC, read as the escape they stand for);
