@@ -265,20 +265,27 @@ constexpr PodNetworkStep kKubeletDeleting{"error deleting ", "tear down", true};
 
 /// The value of the structured klog field `key` (`pod=`, lower case) on a line: quoted (its quotes
 /// unescaped once) or bare; empty when the line has none.
+/// Where the value of the log record's field `key` (`pod=`, lower case) starts on a line: after the first
+/// `key` that starts a word; npos when the line has none.
+std::size_t fieldValueStart(std::string_view lower, std::string_view key)
+{
+    for (std::size_t at = lower.find(key); at != std::string_view::npos; at = lower.find(key, at + 1))
+        if (at == 0 || lower[at - 1] == ' ')
+            return at + key.size();
+    return std::string_view::npos;
+}
+
 std::string klogField(std::string_view text, std::string_view lower, std::string_view key)
 {
-    for (std::size_t at = lower.find(key); at != std::string_view::npos; at = lower.find(key, at + 1)) {
-        if (at > 0 && lower[at - 1] != ' ')
-            continue;
-        std::size_t from = at + key.size();
-        if (from < text.size() && text[from] == '"') {
-            const std::size_t end = reasonEnd(text, lower, from + 1, 1);
-            return validUtf8(unescapedQuotes(text.substr(from + 1, end - from - 1), 1));
-        }
-        int level = 0;
-        return nameAt(text, from, level);
+    std::size_t from = fieldValueStart(lower, key);
+    if (from == std::string_view::npos)
+        return {};
+    if (from < text.size() && text[from] == '"') {
+        const std::size_t end = reasonEnd(text, lower, from + 1, 1);
+        return validUtf8(unescapedQuotes(text.substr(from + 1, end - from - 1), 1));
     }
-    return {};
+    int level = 0;
+    return nameAt(text, from, level);
 }
 
 /// kubelet's CNI step on a line (kKubeletAdding): the pod as `<namespace>/<pod>`, the plugin and network,
@@ -418,20 +425,17 @@ bool isPodName(std::string_view name, bool withNamespace)
 /// kubelet's `{Type:docker ID:5a3c2f1d8e9b}`; empty when the line has none.
 std::string recordIdField(std::string_view text, std::string_view lower, std::string_view key)
 {
-    for (std::size_t at = lower.find(key); at != std::string_view::npos; at = lower.find(key, at + 1)) {
-        if (at > 0 && lower[at - 1] != ' ')
-            continue;
-        std::size_t from = at + key.size();
-        if (from < lower.size() && lower[from] == '{') {
-            const std::size_t close = lower.find('}', from);
-            const std::size_t id = lower.substr(0, close).find("id:", from);
-            if (close == std::string_view::npos || id == std::string_view::npos)
-                return {};
-            from = id + 3;
-        }
-        return std::string(shortContainerId(containerIdAt(text, from)));
+    std::size_t from = fieldValueStart(lower, key);
+    if (from == std::string_view::npos)
+        return {};
+    if (from < lower.size() && lower[from] == '{') {
+        const std::size_t close = lower.find('}', from);
+        const std::size_t id = lower.substr(0, close).find("id:", from);
+        if (close == std::string_view::npos || id == std::string_view::npos)
+            return {};
+        from = id + 3;
     }
-    return {};
+    return std::string(shortContainerId(containerIdAt(text, from)));
 }
 
 /// The pod a log record's fields name: logrus' and Calico's `Namespace="default" Pod="test-win"
