@@ -5,6 +5,7 @@
 #include "common/text.h"
 #include "common/utf8.h"
 #include "hcn/error_catalog.h"
+#include "io/log_levels.h"
 #include "io/logged_error_codes.h"
 #include "io/logged_failed_steps.h"
 #include "io/logged_words.h"
@@ -379,12 +380,15 @@ namespace {
 /// Where the error of a failed step starts, its words naming the object ending at lower[at]: after `: `
 /// right there, or after the objects the step names (`failed to detach endpoint <id> from container
 /// <id>: ...`, Azure CNI's `Failed to delete endpoint 1ab00986-eth0, err:...`), a few words without a
-/// colon, quote or sentence's end; npos when no error follows them.
-std::size_t catalogMessageOfStep(std::string_view lower, std::size_t at)
+/// colon, quote, sentence's end or word going on with a sentence (kSentenceGoesOnWords); npos when no
+/// error follows them. On a line of no log record (`logRecord` false: prose, `I failed to create endpoint
+/// yesterday: ...`) the first of them must be a name as programs write one (a digit, `-`, `_` or `.` in
+/// it) and they are fewer.
+std::size_t catalogMessageOfStep(std::string_view lower, std::size_t at, bool logRecord)
 {
-    constexpr std::size_t kMaxObjectWords = 10;
+    const std::size_t maxWords = logRecord ? 10 : 4;
     std::size_t words = 0;
-    for (std::size_t i = at; i < lower.size() && words <= kMaxObjectWords; ++i) {
+    for (std::size_t i = at; i < lower.size() && words <= maxWords; ++i) {
         const char c = lower[i];
         if (c == ':')
             return i + 1 < lower.size() && lower[i + 1] == ' ' ? i + 2 : std::string_view::npos;
@@ -396,15 +400,15 @@ std::size_t catalogMessageOfStep(std::string_view lower, std::size_t at)
         }
         if (c == '"' || c == '`' || c == ';' || (c == '.' && (i + 1 == lower.size() || lower[i + 1] == ' ')))
             return std::string_view::npos;
-        if (c == ' ') {
-            ++words;
-            // A sentence going on (`failed to create endpoint because of this: ...`) names no object.
-            const std::string_view word = lower.substr(i + 1, lower.find(' ', i + 1) - i - 1);
-            for (const std::string_view connector :
-                 {"because", "due", "since", "but", "and", "which", "that", "when", "so", "after", "before"})
-                if (word == connector)
-                    return std::string_view::npos;
-        }
+        if (c != ' ')
+            continue;
+        const std::string_view word =
+            lower.substr(i + 1, std::min(lower.find(' ', i + 1), lower.find(':', i + 1)) - i - 1);
+        if (std::find(std::begin(kSentenceGoesOnWords), std::end(kSentenceGoesOnWords), word) !=
+            std::end(kSentenceGoesOnWords))
+            return std::string_view::npos;
+        if (words++ == 0 && !logRecord && word.find_first_of("0123456789-_.") == std::string_view::npos)
+            return std::string_view::npos;
     }
     return std::string_view::npos;
 }
@@ -436,7 +440,8 @@ std::optional<LoggedError> stepFailedWithCatalogMessage(std::string_view text, s
             });
         if (kind == std::end(kKindWords))
             continue;
-        const std::size_t after = catalogMessageOfStep(lower, p + kind->text.size());
+        const std::size_t after = catalogMessageOfStep(
+            lower, p + kind->text.size(), levelOfLine(text) != LogLevel::None || opensLogRecord(text));
         if (after == std::string_view::npos)
             continue;
         std::string_view rest = trimBlanks(text.substr(after));

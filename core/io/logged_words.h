@@ -56,6 +56,11 @@ inline bool isWordAfterKind(std::string_view lowerWord)
     return false;
 }
 
+/// Words that go on with a sentence (lower case): after a step's words (`failed to create endpoint because
+/// ...`) they say why or when, not which object.
+constexpr std::string_view kSentenceGoesOnWords[] = {"because", "due",  "since", "but",   "and",   "which",
+                                                     "that",    "when", "so",    "after", "before"};
+
 /// Words no sentence ends on (lower case): a message that ends on one (`... failed to`, `The specified
 /// request is`) goes on after it.
 constexpr std::string_view kWordsNoSentenceEndsOn[] = {

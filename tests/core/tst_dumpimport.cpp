@@ -2102,6 +2102,12 @@ private slots:
                    "ERROR_NOT_FOUND (0x80070490), \"Element not found.\" (code from the message text)"};
         QTest::newRow("a sentence going on after the step names no object")
             << "We failed to create endpoint because of this: The parameter is incorrect." << QStringList{};
+        QTest::newRow("a word of prose after the step is no object's name")
+            << "I failed to create endpoint yesterday: The parameter is incorrect." << QStringList{};
+        QTest::newRow("a name as programs write one after the step, outside a log record")
+            << "Failed to create endpoint web-ep: The parameter is incorrect."
+            << QStringList{"1 warning: HNS refused a request: create endpoint web-ep failed: E_INVALIDARG "
+                           "(0x80070057), \"The parameter is incorrect.\" (code from the message text)"};
         const QString vmmsEvent = QStringLiteral(
             "Log Name:      Microsoft-Windows-Hyper-V-VMMS-Admin\n"
             "Source:        Microsoft-Windows-Hyper-V-VMMS\n"
