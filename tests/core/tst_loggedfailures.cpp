@@ -1512,6 +1512,24 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
                degraded + "\""
         << QStringList{"warning 1-1: HNS refused a request: create endpoint failed: " + degradedSaid +
                        " (2 times, lines 1, 3)"};
+    QTest::newRow("win-bridge's ProvisionEndpoint in a structured klog record's err field")
+        << "E0108 12:10:35.561080     540 cni.go:310] \"Error adding pod to network\" err=\"error while "
+           "ProvisionEndpoint(ab12_cbr0,01FA9118-E56D-4D85-AE5A-86517EFDAA18,ab12): " +
+               degraded + "\" pod=\"kube-system/coredns\" networkType=\"win-bridge\" networkName=\"cbr0\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: create endpoint ab12_cbr0 on network "
+               "01FA9118-E56D-4D85-AE5A-86517EFDAA18 failed: HCN_E_DEGRADED_OPERATION (0x803B0017), \"" +
+               degraded +
+               "\" (code from the message text); setting up the network of pod kube-system/coredns "
+               "(CNI plugin win-bridge, network cbr0) failed with it"};
+    QTest::newRow("win-bridge's ProvisionEndpoint and its inner endpoint create before a Windows message")
+        << "error while adding to cni network: error while "
+           "ProvisionEndpoint(ab12_cbr0,01FA9118-E56D-4D85-AE5A-86517EFDAA18,ab12): failed to create the new "
+           "HNSEndpoint: The network was not found."
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint ab12_cbr0 on network "
+                       "01FA9118-E56D-4D85-AE5A-86517EFDAA18 failed: HCN_E_NETWORK_NOT_FOUND (0x803B0001), "
+                       "\"The network was not found.\" (code from the message text); setting up the network "
+                       "of a pod failed with it"};
     QTest::newRow("another step and a Windows message Go quoted apart: the message's code")
         << cniKlog + "error while attaching the container\" \"The parameter is incorrect.\""
         << QStringList{
