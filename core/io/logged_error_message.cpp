@@ -415,8 +415,67 @@ std::size_t catalogMessageOfStep(std::string_view lower, std::size_t at, bool lo
 
 } // namespace
 
+namespace {
+
+/// win-bridge's step `error while ProvisionEndpoint(name,NETWORK-ID,container): <error>`, also without
+/// its arguments and as Go quotes its parts (`error while ProvisionEndpoint" "<message>"`, `...
+/// ProvisionEndpoint "<message>"`): the error when its code is logged or its text is a known code's
+/// Windows message, also after win-bridge's own inner step `failed to create the new HNSEndpoint:`; the
+/// endpoint create as what failed, with the endpoint and network its arguments name. None otherwise.
+std::optional<LoggedError> provisionEndpointFailureIn(std::string_view text, std::string_view lower)
+{
+    constexpr std::string_view kStep = "provisionendpoint";
+    const std::size_t call = lower.find(kStep);
+    if (call == std::string_view::npos || (call > 0 && isLoggedWordChar(lower[call - 1])))
+        return std::nullopt;
+    std::size_t at = call + kStep.size();
+    if (at < lower.size() && lower[at] == '(') {
+        const std::size_t close = lower.find(')', at);
+        if (close == std::string_view::npos || close - at > kMaxLoggedMessage)
+            return std::nullopt;
+        at = close + 1;
+    }
+    // `: `, or the quotes Go's `%q` puts around the step and its error (escaped in a log field).
+    bool set = false;
+    while (at < lower.size() &&
+           (lower[at] == ' ' || lower[at] == ':' || lower[at] == '"' || lower[at] == '\\')) {
+        set = set || lower[at] == ':' || lower[at] == '"';
+        ++at;
+    }
+    if (!set || at >= lower.size())
+        return std::nullopt;
+    std::string_view rest = text.substr(at);
+    rest = rest.substr(0, std::min(rest.find('"'), rest.size()));
+    while (!rest.empty() && (rest.back() == '\\' || isBlank(rest.back())))
+        rest.remove_suffix(1);
+    LoggedError error = errorStatedAt(rest, 0);
+    if (!error.code || error.message.empty())
+        return std::nullopt;
+    // A Go error chain inside the step: only win-bridge's endpoint create is the same step.
+    if (const std::size_t link = error.message.rfind(": "); link != std::string::npos) {
+        std::string inner = lowerCopy(std::string_view(error.message).substr(0, link));
+        if (inner != "failed to create the new hnsendpoint")
+            return std::nullopt;
+        error.message.erase(0, link + 2);
+    }
+    withWindowsWording(error);
+    error.operation = "create endpoint";
+    const std::string network = networkNamedOn(text, lower);
+    if (!network.empty())
+        error.operation += " (network " + network + ")";
+    if (const std::string endpoint = endpointProvisionedOn(text, lower); !endpoint.empty())
+        error.request = "create endpoint " + endpoint + (network.empty() ? "" : " on network " + network);
+    error.verb = "create";
+    error.kind = ResourceKind::Endpoint;
+    return error;
+}
+
+} // namespace
+
 std::optional<LoggedError> stepFailedWithCatalogMessage(std::string_view text, std::string_view lower)
 {
+    if (std::optional<LoggedError> provision = provisionEndpointFailureIn(text, lower))
+        return provision;
     static constexpr std::string_view kVerbs[] = {"attach", "detach", "create", "delete", "add", "remove"};
     for (std::size_t at = lower.find("failed to "); at != std::string_view::npos;
          at = lower.find("failed to ", at + 1)) {

@@ -66,7 +66,10 @@ std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::
 
 /// A step on an HNS object that failed with a known Windows message after it, and nothing else: Azure
 /// CNI's `[net] Failed to attach endpoint: A Compute System with the specified identifier does not
-/// exist.`: the step ("attach endpoint") and the message's code. None for any other line.
+/// exist.`: the step ("attach endpoint") and the message's code. Also win-bridge's `error while
+/// ProvisionEndpoint(name,NETWORK-ID,container): <Windows message>`, its parts quoted by Go or not, and
+/// with its code logged after the message: "create endpoint <name> on network <id>" (LoggedError::request)
+/// and the code. None for any other line.
 std::optional<LoggedError> stepFailedWithCatalogMessage(std::string_view text, std::string_view lower);
 
 /// hcsshim's error of a compute-system call, `hcsshim::CreateComputeSystem windows-server-iis: The

@@ -137,6 +137,28 @@ std::string dockerApiCallOf(std::string_view part)
     return step.empty() ? said : step + " (" + said + ")";
 }
 
+/// Whether win-bridge's step `ProvisionEndpoint`, with its arguments or not, ends right before lower[at]
+/// (`error while ProvisionEndpoint(name,NETWORK-ID,container): hnsCall failed ...`; Go's quotes, `" "`,
+/// between them).
+bool provisionEndpointStepBefore(std::string_view lower, std::size_t at)
+{
+    constexpr std::string_view kStep = "provisionendpoint";
+    std::size_t end = at;
+    while (end > 0 && (lower[end - 1] == ' ' || lower[end - 1] == ':' || lower[end - 1] == '"' ||
+                       lower[end - 1] == '\\'))
+        --end;
+    if (end == at || end == 0)
+        return false;
+    if (lower[end - 1] == ')') {
+        const std::size_t open = lower.rfind('(', end - 1);
+        if (open == std::string_view::npos || end - open > kMaxLoggedMessage)
+            return false;
+        end = open;
+    }
+    return end >= kStep.size() && lower.substr(end - kStep.size(), kStep.size()) == kStep &&
+           (end == kStep.size() || !isLoggedWordChar(lower[end - kStep.size() - 1]));
+}
+
 /// The step a daemon names before `HNS failed with error` (docker's `failed to create endpoint web on
 /// network nat: HNS failed with error : ...`, `Error creating default network: HNS failed ...`): the
 /// last `: `-separated part before it, without its `failed to ` or `Error ` lead. Empty when that part
@@ -173,6 +195,20 @@ std::string daemonStepOf(std::string_view text, std::string_view lower, LoggedEr
             verbAndKindOf(call, *into);
         }
         return call;
+    }
+    // win-bridge's `error while ProvisionEndpoint(name,NETWORK-ID,container): HNS failed ...`: its endpoint
+    // create, the endpoint and network its arguments name.
+    if (provisionEndpointStepBefore(lower, end + 1)) {
+        if (into) {
+            into->remoteDriver = remote;
+            into->verb = "create";
+            into->kind = ResourceKind::Endpoint;
+            const std::string network = networkNamedOn(text, lower);
+            if (const std::string endpoint = endpointProvisionedOn(text, lower); !endpoint.empty())
+                into->request =
+                    "create endpoint " + endpoint + (network.empty() ? "" : " on network " + network);
+        }
+        return "create endpoint";
     }
     const std::size_t from = stepStart(lower, start, end);
     if (from == std::string_view::npos)
@@ -419,6 +455,9 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower)
     const std::size_t call = lower.find("hnscall");
     if (call == std::string_view::npos)
         return {};
+    // win-bridge's `ProvisionEndpoint(name,NETWORK-ID,container): hnsCall failed ...`: its endpoint create.
+    if (provisionEndpointStepBefore(lower, call))
+        return "create endpoint";
     // The step its caller names before it, after the last lead (`failed to create the new HNSEndpoint`,
     // `Failed creating ingress network`).
     std::size_t from = std::string_view::npos;

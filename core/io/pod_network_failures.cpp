@@ -123,6 +123,16 @@ LoggedError reasonError(std::string reason)
            (error.message.back() == kQuote || error.message.back() == ' ' || error.message.back() == ':'))
         error.message.pop_back();
     std::replace(error.message.begin(), error.message.end(), kQuote, '"');
+    // Go's `%q` quotes a step and its error apart (`error while <step>" "<Windows message>"`): the error's
+    // code is that of its last quoted part.
+    // Its closing quote is left out above.
+    if (const std::size_t open = error.message.rfind("\" \"");
+        !error.code && open != std::string::npos && open + 3 < error.message.size())
+        if (const std::optional<HResult> code =
+                hresultOfMessage(std::string_view(error.message).substr(open + 3))) {
+            error.code = code;
+            error.codeFromMessage = true;
+        }
     return error;
 }
 
@@ -366,6 +376,25 @@ std::optional<ReadStep> kubeletCniStepIn(std::string_view text, std::string_view
     return std::nullopt;
 }
 
+/// Whether `trimmed` starts with the source of a klog record, its header before it left out (an issue's
+/// paste that starts at `cni_windows.go:50] `, or `proxier.go: 1756] `): a line the program logged.
+bool opensKlogMessage(std::string_view trimmed)
+{
+    constexpr std::size_t kMaxSourceName = 60;
+    const std::size_t go = trimmed.substr(0, kMaxSourceName).find(".go:");
+    if (go == std::string_view::npos || go == 0 ||
+        !std::all_of(trimmed.begin(), trimmed.begin() + std::ptrdiff_t(go),
+                     [](char c) { return logged::isLoggedWordChar(c) || c == '-' || c == '.'; }))
+        return false;
+    std::size_t at = go + 4;
+    if (at < trimmed.size() && trimmed[at] == ' ')
+        ++at;
+    const std::size_t digits = at;
+    while (at < trimmed.size() && std::isdigit(static_cast<unsigned char>(trimmed[at])))
+        ++at;
+    return at > digits && trimmed.substr(at).starts_with("] ");
+}
+
 /// The steps a runtime's line names on pods' networks, as podNetworkFailureIn reads them: each kind of
 /// step of kSteps, the last of each (the runtime's chain of errors names the innermost last), else
 /// kubelet's CNI step. Empty when the line is no runtime's line (a log record's error or warning,
@@ -380,6 +409,9 @@ std::vector<ReadStep> podNetworkStepsIn(std::string_view text, std::string_view 
     const LogLevel level = levelOfLine(text);
     const std::string_view trimmed = trimBlanks(lower);
     if (level != LogLevel::Error && level != LogLevel::Warning && level != LogLevel::Fatal &&
+        !opensKlogMessage(trimmed) && !trimmed.starts_with("error while adding to cni network: ") &&
+        !trimmed.starts_with("error while removing from cni network: ") &&
+        !trimmed.starts_with("error adding network: ") && !trimmed.starts_with("error deleting network: ") &&
         !trimmed.starts_with("failed to setup network for sandbox ") &&
         !trimmed.starts_with("failed to set up network for sandbox ") &&
         !trimmed.starts_with("failed to destroy network for sandbox ") &&

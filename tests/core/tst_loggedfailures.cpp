@@ -1460,6 +1460,82 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
                "warning 2-2: tear down the network of a pod failed: \"failed to\" (cut) (the runtime's or "
                "its "
                "CNI plugin's words; no error code)"};
+    const QString degraded = "There was an operation attempted on a degraded object.";
+    const QString degradedSaid = "HCN_E_DEGRADED_OPERATION (0x803B0017), \"" + degraded +
+                                 "\" (code from the message text); setting up the network of a pod failed "
+                                 "with it";
+    const QString cniKlog =
+        "E1210 10:00:00.000000    1234 cni_windows.go:50] error while adding to cni network: ";
+    QTest::newRow("win-bridge's ProvisionEndpoint with a Windows message, the klog header left out")
+        << "cni_windows.go:50] error while adding to cni network: error while ProvisionEndpoint: " + degraded
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint failed: " + degradedSaid};
+    QTest::newRow("win-bridge's ProvisionEndpoint with a Windows message, the error chain alone")
+        << "error while adding to cni network: error while ProvisionEndpoint: " + degraded
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint failed: " + degradedSaid};
+    QTest::newRow("win-bridge's ProvisionEndpoint with a Windows message, in a klog record")
+        << cniKlog + "error while ProvisionEndpoint: " + degraded
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint failed: " + degradedSaid};
+    QTest::newRow("win-bridge's ProvisionEndpoint and its Windows message quoted apart by Go")
+        << cniKlog + "error while ProvisionEndpoint\" \"" + degraded + "\""
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint failed: " + degradedSaid};
+    QTest::newRow("win-bridge's ProvisionEndpoint and a generic Windows message quoted by Go")
+        << cniKlog + "error while ProvisionEndpoint \"The parameter is incorrect.\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: create endpoint failed: E_INVALIDARG (0x80070057), "
+               "\"The parameter is incorrect.\" (code from the message text); setting up the network "
+               "of a pod failed with it"};
+    QTest::newRow("win-bridge's ProvisionEndpoint names its endpoint and network before a Windows message")
+        << cniKlog +
+               "error while ProvisionEndpoint(ep1_flannel.4096,F8BB52CA-1111-2222-3333-444455556666,"
+               "abc123): " +
+               degraded
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint ep1_flannel.4096 on network "
+                       "F8BB52CA-1111-2222-3333-444455556666 failed: " +
+                       degradedSaid};
+    QTest::newRow("win-bridge's ProvisionEndpoint right before hcsshim's hnsCall")
+        << cniKlog +
+               "error while ProvisionEndpoint(ep1_flannel.4096,F8BB52CA-1111-2222-3333-444455556666,"
+               "abc123): hnsCall failed in Win32: " +
+               degraded + " (0x803b0017)"
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint ep1_flannel.4096 on network "
+                       "F8BB52CA-1111-2222-3333-444455556666 failed: HCN_E_DEGRADED_OPERATION (0x803B0017), "
+                       "\"" +
+                       degraded + "\"; setting up the network of a pod failed with it"};
+    QTest::newRow("win-bridge's ProvisionEndpoint before HNS's own error")
+        << cniKlog + "error while ProvisionEndpoint: HNS failed with error : " + degraded
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint failed: " + degradedSaid};
+    QTest::newRow("an issue's title quoting the headerless klog line of the same failure")
+        << "# cni_windows.go:50] error while adding to cni network: error while ProvisionEndpoint\" \"" +
+               degraded +
+               "\"\n\ncni_windows.go:50] error while adding to cni network: error while "
+               "ProvisionEndpoint\" \"" +
+               degraded + "\""
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint failed: " + degradedSaid +
+                       " (2 times, lines 1, 3)"};
+    QTest::newRow("win-bridge's ProvisionEndpoint in a structured klog record's err field")
+        << "E0108 12:10:35.561080     540 cni.go:310] \"Error adding pod to network\" err=\"error while "
+           "ProvisionEndpoint(ab12_cbr0,01FA9118-E56D-4D85-AE5A-86517EFDAA18,ab12): " +
+               degraded + "\" pod=\"kube-system/coredns\" networkType=\"win-bridge\" networkName=\"cbr0\""
+        << QStringList{
+               "warning 1-1: HNS refused a request: create endpoint ab12_cbr0 on network "
+               "01FA9118-E56D-4D85-AE5A-86517EFDAA18 failed: HCN_E_DEGRADED_OPERATION (0x803B0017), \"" +
+               degraded +
+               "\" (code from the message text); setting up the network of pod kube-system/coredns "
+               "(CNI plugin win-bridge, network cbr0) failed with it"};
+    QTest::newRow("win-bridge's ProvisionEndpoint and its inner endpoint create before a Windows message")
+        << "error while adding to cni network: error while "
+           "ProvisionEndpoint(ab12_cbr0,01FA9118-E56D-4D85-AE5A-86517EFDAA18,ab12): failed to create the new "
+           "HNSEndpoint: The network was not found."
+        << QStringList{"warning 1-1: HNS refused a request: create endpoint ab12_cbr0 on network "
+                       "01FA9118-E56D-4D85-AE5A-86517EFDAA18 failed: HCN_E_NETWORK_NOT_FOUND (0x803B0001), "
+                       "\"The network was not found.\" (code from the message text); setting up the network "
+                       "of a pod failed with it"};
+    QTest::newRow("another step and a Windows message Go quoted apart: the message's code")
+        << cniKlog + "error while attaching the container\" \"The parameter is incorrect.\""
+        << QStringList{
+               "warning 1-1: set up the network of a pod failed: E_INVALIDARG (0x80070057), \"error "
+               "while attaching the container\" \"The parameter is incorrect.\" (code from the message "
+               "text)"};
     QTest::newRow("a reason cut where the plugin's output opens: the words before it")
         << event +
                "failed to setup network for sandbox \"4b7e2a19c3d0aa\": netplugin failed but error parsing "
