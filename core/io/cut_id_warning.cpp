@@ -39,4 +39,27 @@ std::string cutIdNotImported(std::string_view idMember, ResourceKind kind, std::
            "; not imported, as its ID is cut";
 }
 
+bool namesNoObjectAlone(std::string_view member)
+{
+    for (const std::string_view bookkeeping :
+         {"ActivityId", "AdditionalParams", "CurrentEndpointCount", "TotalEndpoints",
+          "MaxConcurrentEndpoints", "Extensions", "Health", "Flags", "State", "Version", "Resources",
+          "SchemaVersion", "CreateProcessingStartTime"})
+        if (equalsIgnoreCase(member, bookkeeping))
+            return true;
+    return false;
+}
+
+bool recordNamesNoObject(const std::vector<std::pair<std::string, std::string>>& members)
+{
+    for (const auto& [name, valueText] : members) {
+        const std::string_view value = trimBlanks(valueText);
+        if (value.empty() || value == "{}" || value == "@{}")
+            continue;
+        if (!namesNoObjectAlone(name))
+            return false;
+    }
+    return true;
+}
+
 } // namespace hcn::io

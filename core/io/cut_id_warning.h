@@ -25,4 +25,15 @@ std::string shownMembersText(const std::vector<std::pair<std::string, std::strin
 std::string cutIdNotImported(std::string_view idMember, ResourceKind kind, std::string_view shown,
                              std::string_view shownMembers);
 
+/// Whether `member` is one HNS writes alike on every object of a kind, or that counts or times what it
+/// did (`ActivityId`, `CurrentEndpointCount`, `Extensions` ...): the members the import passes over when
+/// it asks whether a record without an ID names an object.
+bool namesNoObjectAlone(std::string_view member);
+
+/// Whether a record showing `members` (each name and value as the dump prints it) has no ID and shows
+/// nothing but members namesNoObjectAlone, or none with a value (empty, `{}`, `@{}`): the import does not
+/// keep it and says so itself, "a Get-HnsNetwork record cut before its ID (...); not imported", so a
+/// reader says nothing more of the cut that left it so.
+bool recordNamesNoObject(const std::vector<std::pair<std::string, std::string>>& members);
+
 } // namespace hcn::io

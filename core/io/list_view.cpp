@@ -341,7 +341,18 @@ public:
                 const bool startsBlock = property && i + 1 < m_texts.size() &&
                                          readPropertyLine(m_texts[i + 1]).has_value() &&
                                          readPropertyLine(m_texts[i + 1])->colon == property->colon;
-                if (!startsBlock && !isForeignLine(t) && continues(i)) {
+                // The block's last line holds the start of a property name and no colon, in the name
+                // column: the paste ended in the middle of that line, unless a console wrapped the value
+                // before it there. A value already whole (a list or hashtable closed on its line, a GUID)
+                // goes on with nothing.
+                const bool last = i + 1 == m_texts.size() || trimBlanks(m_texts[i + 1]).empty() ||
+                                  isFenceLine(trimBlanks(m_texts[i + 1]));
+                const bool cutInName =
+                    !property && last && t.size() < m_colon &&
+                    indentation(text) == indentation(m_texts[m_properties.front().firstIndex]) &&
+                    startsHnsPropertyName(t);
+                const bool afterWholeValue = cutInName && isWholeValue(m_properties.back().valueText);
+                if (!afterWholeValue && !startsBlock && !isForeignLine(t) && continues(i)) {
                     appendContinuation(i);
                     continue;
                 }
@@ -349,13 +360,7 @@ public:
                     addProperty(*property, i);
                     continue;
                 }
-                // The block's last line holds the start of a property name and no colon: the paste ended
-                // in the middle of that line.
-                const bool last = i + 1 == m_texts.size() || trimBlanks(m_texts[i + 1]).empty() ||
-                                  isFenceLine(trimBlanks(m_texts[i + 1]));
-                if (!property && last && t.size() < m_colon &&
-                    indentation(text) == indentation(m_texts[m_properties.front().firstIndex]) &&
-                    startsHnsPropertyName(t)) {
+                if (cutInName) {
                     m_cutName = std::string(t);
                     m_cutLine = m_lines[i].sourceLine;
                     finishObject();
@@ -621,6 +626,28 @@ private:
                 emitObject(object, m_commandKind, {});
         }
         return end;
+    }
+
+    /// Whether `value` is whole as PowerShell prints one: a list or hashtable whose opening brace closes
+    /// at its end (`{@{Id=...; Name=...}}`, `{10.0.0.0/24}`), or a GUID. Nothing a console wrapped onto
+    /// the next line can continue it.
+    static bool isWholeValue(std::string_view value)
+    {
+        const std::string_view v = trimBlanks(value);
+        if (Guid::parse(v))
+            return true;
+        const std::size_t open = v.starts_with("@{") ? 1 : v.starts_with('{') ? 0 : std::string_view::npos;
+        if (open == std::string_view::npos)
+            return false;
+        int depth = 0;
+        for (std::size_t i = open; i < v.size(); ++i) {
+            if (v[i] == '{') {
+                ++depth;
+            } else if (v[i] == '}' && --depth == 0) {
+                return i + 1 == v.size();
+            }
+        }
+        return false;
     }
 
     /// Whether line `index` (not a property line of the block) continues the value before it: indented
@@ -1133,6 +1160,18 @@ private:
             found.cutOff = true;
             found.losses.push_back("the paste ends after " + properties.back().name +
                                    ", inside the next line (\"" + cutName + "\"); what followed is unknown");
+            // A record of an HNS kind showing no ID and nothing else that names an object is not kept;
+            // the import says so once, "a Get-HnsNetwork record cut before its ID", over its lines and
+            // the cut one: the same cut is not said twice.
+            std::vector<std::pair<std::string, std::string>> members;
+            members.reserve(properties.size());
+            for (const Property& property : properties)
+                members.emplace_back(property.name, property.valueText);
+            if (m_kindOf && recordNamesNoObject(members) &&
+                m_kindOf(found.value, kindHint) != ResourceKind::Invalid) {
+                found.lastLine = std::max(found.lastLine, object.cutLine);
+                return found;
+            }
             m_result.warnings.push_back({object.cutLine, object.cutLine,
                                          tables::lineRange(object.cutLine, object.cutLine) +
                                              ": the list view ends inside a "

@@ -576,6 +576,7 @@ struct CutRow
     std::vector<std::string> losses; ///< "NextHop: cut by the paste after \"10.0.\" (not read)", ...
     bool idCut = false;              ///< it ends inside the row's ID: the row is not imported
     std::string idWarning;           ///< then, what the report says of it
+    ResourceKind idKind = ResourceKind::Invalid; ///< then, the row's kind (Invalid: no HNS object)
 };
 
 /// The row of a Format-Table the paste ends in (`rowText`, its last line's cells `last`, the cells of
@@ -630,9 +631,9 @@ std::optional<CutRow> cutAtPasteEnd(const std::vector<FormatColumn>& columns,
         bool isV1 = false;
         const ResourceKind kind = detail::classifyObject(members, ResourceKind::Invalid, isV1);
         cut.idCut = true;
+        cut.idKind = kind == ResourceKind::Invalid ? rowsKind : kind;
         cut.idWarning =
-            cutIdNotImported(columns[shownLast].label, kind == ResourceKind::Invalid ? rowsKind : kind, shown,
-                             shownMembersText(beside));
+            cutIdNotImported(columns[shownLast].label, cut.idKind, shown, shownMembersText(beside));
         return cut;
     }
     if (cellCut) {
@@ -900,14 +901,17 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
         if (found.firstLine == 0)
             return;
         std::vector<std::string> cutLosses;
+        std::string cutWarning; // said once the row's kind is known
         if (found.lastLine == pasteEnd && rowsRead > 0) {
             const std::optional<CutRow> cut =
                 cutAtPasteEnd(columns, rowText, above, rowLines > 1 ? &lineBefore : nullptr, filled, rowsRead,
                               cellTexts, rowsKind);
             if (cut && cut->idCut) {
-                result.warnings.push_back(
-                    {found.firstLine, found.lastLine,
-                     lineRange(found.firstLine, found.lastLine) + ": " + cut->idWarning});
+                // A table of other objects (Get-Process) is not imported: its cut is no concern.
+                if (cut->idKind != ResourceKind::Invalid)
+                    result.warnings.push_back(
+                        {found.firstLine, found.lastLine,
+                         lineRange(found.firstLine, found.lastLine) + ": " + cut->idWarning});
                 found = FoundValue{};
                 return;
             }
@@ -917,9 +921,8 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
                 std::string said;
                 for (const std::string& loss : cutLosses)
                     said += "; " + loss;
-                result.warnings.push_back({found.firstLine, found.lastLine,
-                                           lineRange(found.firstLine, found.lastLine) +
-                                               ": the paste ends inside this row of the table" + said});
+                cutWarning = lineRange(found.firstLine, found.lastLine) +
+                             ": the paste ends inside this row of the table" + said;
             }
         } else {
             ++rowsRead;
@@ -976,10 +979,23 @@ std::size_t readFormatTable(const std::vector<CleanedLine>& lines, std::size_t a
                                     std::to_string(listing.line) + " (the table does not show it)");
         }
         bool isV1 = false;
-        if (const ResourceKind kind = detail::classifyObject(object, listing.rowsKind, isV1);
-            kind != ResourceKind::Invalid) {
+        const ResourceKind kind = detail::classifyObject(object, listing.rowsKind, isV1);
+        if (kind != ResourceKind::Invalid) {
             const std::vector<std::string> notShown = propertiesNotShown(kind, shownColumns);
             found.losses.insert(found.losses.end(), notShown.begin(), notShown.end());
+        }
+        // The paste's cut is said of a row of HNS objects only: a table of others (Get-Hotfix,
+        // Get-Service, Get-NetRoute) is not imported. Nor of a row showing no ID and nothing else that
+        // names an object: the import does not keep it and says so, "a Get-HnsNetwork record cut before
+        // its ID (...)".
+        if (!cutWarning.empty() && (kind != ResourceKind::Invalid || rowsKind != ResourceKind::Invalid)) {
+            std::vector<std::pair<std::string, std::string>> members;
+            for (std::size_t c = 0; c < columns.size(); ++c)
+                members.emplace_back(columns[c].label, rowText[c]);
+            for (const PinnedValue& pinned : listing.pinned)
+                members.emplace_back(pinned.property, pinned.value.dump());
+            if (kind == ResourceKind::Invalid || !recordNamesNoObject(members))
+                result.warnings.push_back({found.firstLine, found.lastLine, std::move(cutWarning)});
         }
         found.kindHint = listing.rowsKind;
         found.losses.insert(found.losses.end(), cutLosses.begin(), cutLosses.end());

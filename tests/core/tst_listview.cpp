@@ -163,6 +163,8 @@ private slots:
     void aNarrowConsolesWrap();
     void recordsThePasteCutSaySo_data();
     void recordsThePasteCutSaySo();
+    void aNameCutAfterAWholeValue_data();
+    void aNameCutAfterAWholeValue();
 };
 
 void TestListView::readsRenderedValues_data()
@@ -1544,6 +1546,85 @@ void TestListView::recordsThePasteCutSaySo()
     for (const QString& part : absent)
         QVERIFY2(std::none_of(said.begin(), said.end(), [&](const QString& m) { return m.contains(part); }),
                  qPrintable(part + " in:\n" + said.join('\n')));
+}
+
+/// The paste ends inside the next property's name after a value that is whole (a list closed on its
+/// line, a GUID): the name is no console's continuation of that value. A record kept says the cut once,
+/// one not kept (no ID, nothing that names an object) says only that.
+void TestListView::aNameCutAfterAWholeValue_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("warnings"); ///< every warning of the import, "lines warning: ..."
+    QTest::addColumn<QString>("loss");         ///< in an info of the object kept; empty: none kept
+
+    const QString prompt = QStringLiteral("PS C:\\> Get-HnsNetwork\n\n");
+    const QString activity =
+        QStringLiteral("ActivityId             : 4D33F926-F95A-4D6A-A7E2-194911DCF003\n");
+    const QString counts = QStringLiteral("AdditionalParams       :\nCurrentEndpointCount   : 0\n");
+    const QString extensions = QStringLiteral(
+        "Extensions             : {@{Id=E7C3B2F0-F3C5-48DF-AF2B-10FED6D72E7A; IsEnabled=False; "
+        "Name=Microsoft Windows Filtering Platform}}\n");
+    const QString name = QStringLiteral("Name                   : nat\n");
+    const QString cutBeforeId = QStringLiteral("warning: a Get-HnsNetwork record cut before its ID "
+                                               "(ActivityId 4D33F926-F95A-4D6A-A7E2-194911DCF003, "
+                                               "CurrentEndpointCount 0); not imported");
+    QTest::newRow("a list value, then the start of the next name")
+        << prompt + activity + name + extensions + "Fl\n"
+        << QStringList{"6 warning: the list view ends inside a property's name (\"Fl\"); the paste was cut "
+                       "there"}
+        << QStringLiteral("the paste ends after Extensions, inside the next line (\"Fl\"); what followed is "
+                          "unknown");
+    QTest::newRow("a list value, then a whole name")
+        << prompt + activity + name + extensions + "Flags"
+        << QStringList{"6 warning: the list view ends inside a property's name (\"Flags\"); the paste was "
+                       "cut "
+                       "there"}
+        << QStringLiteral("the paste ends after Extensions, inside the next line (\"Flags\")");
+    QTest::newRow("a GUID, then the start of the next name")
+        << prompt + name + "ID                     : 7A5BC5D3-94E5-43E4-91B0-9B212E846DA8\nTy\n"
+        << QStringList{"5 warning: the list view ends inside a property's name (\"Ty\"); the paste was cut "
+                       "there"}
+        << QStringLiteral("the paste ends after ID, inside the next line (\"Ty\")");
+    QTest::newRow("a scalar value, then the start of the next name")
+        << prompt + activity + name + "Flags                  : 8\nHe\n"
+        << QStringList{"6 warning: the list view ends inside a property's name (\"He\"); the paste was cut "
+                       "there"}
+        << QStringLiteral("the paste ends after Flags, inside the next line (\"He\")");
+    // No ID and nothing that names an object: not imported, and the one cut said once, over its lines.
+    QTest::newRow("a record not kept, cut inside a name after a list value")
+        << prompt + activity + counts + extensions + "Fl\n"
+        << QStringList{"3-7 " + cutBeforeId} << QString();
+    QTest::newRow("a record not kept, cut inside a name after a count")
+        << prompt + activity + counts + "Extensions    \n"
+        << QStringList{"3-6 " + cutBeforeId} << QString();
+    QTest::newRow("the same without the command")
+        << activity + counts + "Extensions" << QStringList{"1-4 " + cutBeforeId} << QString();
+    QTest::newRow("the same without the cut name: whole, so no cut")
+        << prompt + activity + counts
+        << QStringList{"3-5 warning: a Get-HnsNetwork record without an ID, a Name or a Type (ActivityId "
+                       "4D33F926-F95A-4D6A-A7E2-194911DCF003, CurrentEndpointCount 0); not imported"}
+        << QString();
+}
+
+void TestListView::aNameCutAfterAWholeValue()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, warnings);
+    QFETCH(QString, loss);
+
+    const Result<ImportResult> imported = importDump({{"paste", text.toStdString()}});
+    QVERIFY(imported.ok());
+    const QStringList said = importLineMessages(*imported);
+    QStringList warned;
+    for (const QString& m : said)
+        if (m.contains(QStringLiteral(" warning: ")))
+            warned << m;
+    QVERIFY2(warned == warnings, qPrintable(said.join('\n')));
+    QCOMPARE(imported->objectCount() > 0, !loss.isEmpty());
+    if (!loss.isEmpty())
+        QVERIFY2(std::any_of(said.begin(), said.end(), [&](const QString& m) { return m.contains(loss); }),
+                 qPrintable(said.join('\n')));
+    QVERIFY2(!said.join('\n').contains(QStringLiteral("kept as text")), qPrintable(said.join('\n')));
 }
 
 QTEST_APPLESS_MAIN(TestListView)
