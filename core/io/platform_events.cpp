@@ -9,8 +9,8 @@
 
 #include <array>
 #include <cstdio>
+#include <map>
 #include <optional>
-#include <set>
 #include <string_view>
 
 namespace hcn::io {
@@ -23,6 +23,8 @@ constexpr std::size_t kMaxFieldLines = 14;
 constexpr std::size_t kMaxDescriptionLines = 20;
 /// ... and said in at most this many bytes.
 constexpr std::size_t kMaxDescription = 300;
+/// A failure names at most this many events that log its code; the others are counted.
+constexpr std::size_t kMaxEventsTold = 3;
 
 /// A service whose events the report reads, as its log or source names it.
 struct Service
@@ -116,7 +118,7 @@ std::optional<Event> eventAt(const std::vector<CleanedLine>& lines, std::size_t 
     return event;
 }
 
-/// `0x80041002` as describeLoggedError writes a code: how a failure's text is searched for it.
+/// `(0x80041002)` as describeLoggedError writes a code: how failures are found by their code.
 std::string codeSpelled(HResult code)
 {
     char spelled[16];
@@ -136,8 +138,15 @@ std::vector<ImportWarning> platformErrorEvents(const std::vector<CleanedLine>& l
                                                const std::vector<detail::NamedRefusal>& refusals,
                                                std::vector<ImportMessage>& messages)
 {
+    // The first failure that gives each code, by the code as describeLoggedError writes it.
+    std::map<std::string, const detail::NamedRefusal*, std::less<>> byCode;
+    for (const detail::NamedRefusal& refusal : refusals) {
+        const std::size_t open = refusal.error.find("(0x");
+        if (open != std::string::npos && refusal.message < messages.size())
+            byCode.emplace(refusal.error.substr(open, 12), &refusal);
+    }
     std::vector<ImportWarning> warnings;
-    std::set<std::size_t> toldOn; // the messages an event was said on
+    std::map<std::size_t, std::vector<std::string>> told; // message -> the events said on it
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].text.find("Log Name:") == std::string::npos)
             continue;
@@ -153,26 +162,16 @@ std::vector<ImportWarning> platformErrorEvents(const std::vector<CleanedLine>& l
         const std::optional<HResult> code = logged::hexCode(event->description, codeAt);
         const std::string id = "event " + (event->id.empty() ? std::string("?") : event->id);
         const std::string date = event->date.empty() ? std::string() : event->date;
-        // A failure the report names with the same code: the event is said on it.
-        bool told = false;
-        if (code) {
-            const std::string spelled = codeSpelled(*code);
-            for (const detail::NamedRefusal& refusal : refusals) {
-                if (refusal.message >= messages.size() || refusal.error.find(spelled) == std::string::npos)
-                    continue;
-                // The event's own text read as a failure is said already; a failure is told of the first
-                // event logging its code.
-                if ((refusal.firstLine < first || refusal.lastLine > last) &&
-                    toldOn.insert(refusal.message).second)
-                    messages[refusal.message].message +=
-                        " (" + std::string(event->service->shortName) + " logged the same code: " + id +
-                        " at " + linesSaid(first, last) + (date.empty() ? "" : ", " + date) + ")";
-                told = true;
-                break;
-            }
-        }
-        if (told)
+        // A failure the report names with the same code: the event is said on it; the event's own text
+        // read as a failure is said already.
+        if (const auto same = code ? byCode.find(codeSpelled(*code)) : byCode.end(); same != byCode.end()) {
+            const detail::NamedRefusal& refusal = *same->second;
+            if (refusal.firstLine < first || refusal.lastLine > last)
+                told[refusal.message].push_back(std::string(event->service->shortName) +
+                                                " logged the same code: " + id + " at " +
+                                                linesSaid(first, last) + (date.empty() ? "" : ", " + date));
             continue;
+        }
         std::string description = event->description;
         if (description.size() > kMaxDescription)
             description = validUtf8(description.substr(0, kMaxDescription)) + " ...";
@@ -181,6 +180,14 @@ std::vector<ImportWarning> platformErrorEvents(const std::vector<CleanedLine>& l
                                 (date.empty() ? "" : " (" + date + ")") + ": " +
                                 (code ? hresultLabel(*code) + ", " : std::string()) + "\"" + description +
                                 "\""});
+    }
+    for (const auto& [message, events] : told) {
+        std::string note;
+        for (std::size_t e = 0; e < events.size() && e < kMaxEventsTold; ++e)
+            note += (e == 0 ? "" : "; ") + events[e];
+        if (events.size() > kMaxEventsTold)
+            note += "; and " + std::to_string(events.size() - kMaxEventsTold) + " more events";
+        messages[message].message += " (" + note + ")";
     }
     return warnings;
 }

@@ -15,8 +15,9 @@ namespace hcn::io {
 /// The error events (level Error or Critical) that HNS, Hyper-V's Virtual Machine Management service
 /// (VMMS), HCS or the Hyper-V switch logged, each with its code when its text gives one. An event whose
 /// code a failure the report names already gives (`refusals`, the logged failures of this source, each
-/// pointing at its message in `messages`) is said on that failure's message: " (Hyper-V's VMMS logged
-/// the same code: event 16000 at lines 3-13, 9/11/2024 8:29:25 PM)". Any other is a warning of its own:
+/// pointing at its message in `messages`) is said on the message of the first such failure: " (Hyper-V's
+/// VMMS logged the same code: event 16000 at lines 3-13, 9/11/2024 8:29:25 PM; HNS logged the same code:
+/// ...)", at most 3 events named and the others counted. Any other is a warning of its own:
 /// "Hyper-V's Virtual Machine Management service (VMMS) logged an error: event 16000 (...):
 /// WBEM_E_NOT_FOUND (0x80041002), "The Hyper-V Virtual Machine Management service encountered an
 /// unexpected error: Not found (0x80041002).""; returned for the caller to add. Events of other

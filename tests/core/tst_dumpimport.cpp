@@ -2128,7 +2128,7 @@ private slots:
                    "event 16000 (9/11/2024 8:29:25 PM): WBEM_E_NOT_FOUND (0x80041002), \"The Hyper-V "
                    "Virtual Machine Management service encountered an unexpected error: Not found "
                    "(0x80041002).\""};
-        QTest::newRow("a failure with the code of a VMMS event names the event")
+        QTest::newRow("a failure with the code of VMMS events names each event")
             << "Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x80041002\n\n" +
                    vmmsEvent.arg("Error") + "Event Xml:\n<Event xmlns=\"x\"></Event>\n\n" +
                    vmmsEvent.arg("Error")
@@ -2136,8 +2136,8 @@ private slots:
                    "1 warning: HNS refused a request: WSL ConfigureNetworking failed: WBEM_E_NOT_FOUND "
                    "(0x80041002), \"Not found\" (a WMI error HNS passed on from Hyper-V's Virtual Machine "
                    "Management service, VMMS) (Hyper-V's VMMS logged the same code: event 16000 at lines "
-                   "3-13, "
-                   "9/11/2024 8:29:25 PM)"};
+                   "3-13, 9/11/2024 8:29:25 PM; Hyper-V's VMMS logged the same code: event 16000 at lines "
+                   "17-27, 9/11/2024 8:29:25 PM)"};
         QTest::newRow("an event of level Information is no error")
             << vmmsEvent.arg("Information") << QStringList{};
         QTest::newRow("an error event of another program is not HNS's")
