@@ -314,19 +314,44 @@ std::optional<LoggedError> hnsErrorRecordIn(std::string_view text, std::string_v
     return error;
 }
 
-/// WSL's report of a failure of its networking: `Detected user visible error:
-/// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9` (or, in its `Error code:` line,
-/// the code's symbolic name: `.../HNS/ERROR_SERVICE_NOT_ACTIVE`), the code after `HNS/`, the step before
-/// it as what failed ("WSL ConfigureNetworking"); without `HNS/`, the code right after a step of its
-/// networking (`.../ConfigureNetworking/0x800706bf`) when the code is HNS's or an RPC failure's. A name the
-/// error catalog does not know is kept as logged (LoggedError::codeName). None for a WSL error of another
-/// step (`Wsl/Service/RegisterDistro/...`) or another code of its networking (WMI's `0x80041002`).
-std::optional<LoggedError> wslNetworkingErrorIn(std::string_view text, std::string_view lower)
+/// The steps WSL's error path starts with when WSL 2.x leaves out `Wsl/Service/` (`Error code:
+/// CreateInstance/CreateVm/ConfigureNetworking/0x803b0015`), lower case with the slash after them.
+constexpr std::string_view kWslShortPathSteps[] = {"createinstance/", "createvm/", "configurenetworking/"};
+
+/// Where WSL's error path starts in a line: at `Wsl/` after a blank or a quote, or at one of
+/// kWslShortPathSteps that no word, path or name goes on into (`Error code: CreateInstance/...`, and the
+/// same after a label in another language, `错误代码: ...`, `Fehlercode: ...`: the path is never
+/// translated). npos when the line holds neither.
+std::size_t wslErrorPathStart(std::string_view text, std::string_view lower)
 {
     std::size_t start = lower.find("wsl/");
     while (start != std::string_view::npos && start > 0 && text[start - 1] != ' ' && text[start - 1] != '"' &&
            text[start - 1] != '\'' && text[start - 1] != '`')
         start = lower.find("wsl/", start + 1);
+    if (start != std::string_view::npos)
+        return start;
+    for (const std::string_view step : kWslShortPathSteps)
+        for (std::size_t at = lower.find(step); at != std::string_view::npos; at = lower.find(step, at + 1)) {
+            const char before = at > 0 ? text[at - 1] : ' ';
+            if (!logged::isLoggedWordChar(before) && before != '/' && before != '\\' && before != '.' &&
+                before != '-')
+                return at;
+        }
+    return std::string_view::npos;
+}
+
+/// WSL's report of a failure of its networking: `Detected user visible error:
+/// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9` (or, in its `Error code:` line,
+/// the code's symbolic name: `.../HNS/ERROR_SERVICE_NOT_ACTIVE`), the code after `HNS/`, the step before
+/// it as what failed ("WSL ConfigureNetworking"); without `HNS/`, the code right after a step of its
+/// networking (`.../ConfigureNetworking/0x800706bf`) when the code is HNS's or an RPC failure's. WSL 2.x's
+/// path without `Wsl/Service/` (`CreateInstance/CreateVm/ConfigureNetworking/0x803b0015`, after `Error
+/// code:` or its label in any language) is read the same (wslErrorPathStart). A name the error catalog
+/// does not know is kept as logged (LoggedError::codeName). None for a WSL error of another step
+/// (`Wsl/Service/RegisterDistro/...`) or another code of its networking (WMI's `0x80041002`).
+std::optional<LoggedError> wslNetworkingErrorIn(std::string_view text, std::string_view lower)
+{
+    const std::size_t start = wslErrorPathStart(text, lower);
     if (start == std::string_view::npos)
         return std::nullopt;
     std::size_t pathEnd = start;
@@ -343,7 +368,7 @@ std::optional<LoggedError> wslNetworkingErrorIn(std::string_view text, std::stri
     for (std::size_t i = 1; i + 1 < segments.size() && codeAt == 0; ++i)
         if (equalsIgnoreCase(segments[i], "hns"))
             codeAt = i + 1;
-    if (codeAt == 0 && segments.size() >= 3 && holdsIgnoringCase(segments[segments.size() - 2], "network"))
+    if (codeAt == 0 && segments.size() >= 2 && holdsIgnoringCase(segments[segments.size() - 2], "network"))
         codeAt = segments.size() - 1;
     if (codeAt == 0)
         return std::nullopt;
@@ -772,7 +797,10 @@ std::vector<LoggedRefusal> refusalsReadIn(const std::vector<CleanedLine>& lines)
             refusals.push_back(std::move(*trace));
             continue;
         }
-        if (!holdsAnyIgnoringCase(line, {"fail", "error", "hns", "hostnetsvc", "hcn_e_"}))
+        // WSL's error path after a label in another language (`错误代码: CreateInstance/...`) holds none of
+        // the words of failure: kWslShortPathSteps let it through.
+        if (!holdsAnyIgnoringCase(line, {"fail", "error", "hns", "hostnetsvc", "hcn_e_", "createinstance/",
+                                         "createvm/", "configurenetworking/"}))
             continue;
         const std::string lower = lowerCopy(line);
         std::optional<LoggedError> record = hnsErrorRecordIn(lines[first].text, lower);

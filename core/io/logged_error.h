@@ -131,17 +131,19 @@ struct LoggedRefusal
 /// record `{2151350295; ...\hns\...; 327; hostnetsvc.dll; 0; Endpoint is in invalid state; 860;
 /// \RequestHandler\EndpointActivity\EndpointAttachShared; ...}`; WSL's `Detected user visible error:
 /// Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/0x800706d9`, also with the code's name,
-/// `.../HNS/ERROR_SERVICE_NOT_ACTIVE`), each read whole where a console wrapped it (wrapped_lines.h) up
-/// to a line that starts a statement of its own (statement_lines.h: docker's `Error: failed to start
-/// containers: web` after its error). A line that only says an HCN or HNS function failed
-/// (`HcnCreateNetwork failed`) gives an error with the operation alone (LoggedError::found() is false).
-/// The command typed right before a failure (`docker network create ...`, `New-HnsNetwork ...`; not one
-/// that prints a log or a state, such as `docker logs`) is what failed when the error names no operation,
-/// else LoggedRefusal::command. A sentence someone wrote about a failure (no log record's shape; the
-/// first person or a guess outside what it quotes: `we get HCN_E_...`, `I think the error is ...`) states
-/// none: its code is named as prose (prose_codes.h). WSL's launcher's `WslRegisterDistribution failed
-/// with error: 0x803b0017` names that function as what failed; a failure that gives only its code and,
-/// on the next line, `Error: <the same code> <message>` is one failure at both lines.
+/// `.../HNS/ERROR_SERVICE_NOT_ACTIVE`, and WSL 2.x's path without `Wsl/Service/` after its `Error code:`
+/// label in any language, `错误代码: CreateInstance/CreateVm/ConfigureNetworking/0x803b0015`), each read
+/// whole where a console wrapped it (wrapped_lines.h) up to a line that starts a statement of its own
+/// (statement_lines.h: docker's `Error: failed to start containers: web` after its error). A line that only
+/// says an HCN or HNS function failed (`HcnCreateNetwork failed`) gives an error with the operation alone
+/// (LoggedError::found() is false). The command typed right before a failure (`docker network create ...`,
+/// `New-HnsNetwork ...`; not one that prints a log or a state, such as `docker logs`) is what failed when the
+/// error names no operation, else LoggedRefusal::command. A sentence someone wrote about a failure (no log
+/// record's shape; the first person or a guess outside what it quotes: `we get HCN_E_...`, `I think the error
+/// is ...`) states none: its code is named as prose (prose_codes.h). WSL's launcher's
+/// `WslRegisterDistribution failed with error: 0x803b0017` names that function as what failed; a failure that
+/// gives only its code and, on the next line, `Error: <the same code> <message>` is one failure at both
+/// lines.
 std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines);
 
 /// The error logged with a request: from `after` (FoundValue::after: its own line anywhere, the next

@@ -1716,6 +1716,45 @@ private slots:
             << QStringList{
                    "1: HNS refused a request: WSL ConfigureNetworking failed: HCN_E_ADAPTER_NOT_FOUND "
                    "(0x803B0006), \"An adapter was not found.\""};
+        QTest::newRow("WSL 2.x's path without Wsl/Service/, HNS's code")
+            << "wsl: The specified request is unsupported.\n"
+               "Error code: CreateInstance/CreateVm/ConfigureNetworking/0x803b0015\n"
+               "wsl: Failed to configure network (networkingMode Mirrored), falling back to networkingMode "
+               "None."
+            << QStringList{
+                   "2: HNS refused a request: WSL ConfigureNetworking failed: HCN_E_REQUEST_UNSUPPORTED "
+                   "(0x803B0015), \"The specified request is unsupported.\""};
+        QTest::newRow("WSL 2.x's path after a label in Chinese")
+            << QString::fromUtf8("wsl: 指定的请求不受支持。\n"
+                                 "错误代码: CreateInstance/CreateVm/ConfigureNetworking/0x803b0015")
+            << QStringList{
+                   "2: HNS refused a request: WSL ConfigureNetworking failed: HCN_E_REQUEST_UNSUPPORTED "
+                   "(0x803B0015), \"The specified request is unsupported.\""};
+        QTest::newRow("WSL 2.x's path after a label in German, an RPC failure")
+            << "Fehlercode: CreateInstance/CreateVm/ConfigureNetworking/0x800706bf"
+            << QStringList{"1: the service called could not be reached (not running, restarting or not "
+                           "answering), so nothing was refused: WSL ConfigureNetworking failed: "
+                           "RPC_S_CALL_FAILED_DNE (0x800706BF), \"The remote procedure call failed and did "
+                           "not execute.\""};
+        QTest::newRow("WSL 2.x's path with HNS/ after a label in Chinese")
+            << QString::fromUtf8("错误代码：CreateInstance/CreateVm/ConfigureNetworking/HNS/0x803b0015")
+            << QStringList{
+                   "1: HNS refused a request: WSL ConfigureNetworking failed: HCN_E_REQUEST_UNSUPPORTED "
+                   "(0x803B0015), \"The specified request is unsupported.\""};
+        QTest::newRow("the full WSL path without HNS/ after a label in Chinese")
+            << QString::fromUtf8(
+                   "错误代码: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/0x803b0015")
+            << QStringList{
+                   "1: HNS refused a request: WSL ConfigureNetworking failed: HCN_E_REQUEST_UNSUPPORTED "
+                   "(0x803B0015), \"The specified request is unsupported.\""};
+        QTest::newRow("WSL 2.x's path, a code of its own or another service's: none")
+            << "Error code: CreateInstance/CreateVm/ConfigureNetworking/0x8007054f\n"
+               "Error code: CreateInstance/CreateVm/ConfigureNetworking/WSL_E_VMSWITCH_NOT_SET"
+            << QStringList{};
+        QTest::newRow("a path of other steps than WSL's, an RPC failure: none")
+            << "Error code: Setup/ConfigureNetwork/0x800706bf\n"
+               "see build/CreateInstance/CreateVm/ConfigureNetworking/0x800706bf"
+            << QStringList{};
         QTest::newRow("a WSL path in quotes, a word before it")
             << "Press any key to continue... 'Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/HNS/"
                "ERROR_SERVICE_NOT_ACTIVE'"
