@@ -718,12 +718,14 @@ ListingAbove listingAbove(const std::vector<CleanedLine>& lines, std::size_t at,
     const CommandArguments own = argumentsOf(pipeline.front(), 1, lister);
     if (!own.positional.empty())
         return listing; // prose: `Get-HnsEndpoint shows this`
-    // The cmdlet's own `-Id <guid>` and `-Name nat` pick the objects as a filter of that equality does.
+    // The cmdlet's own `-Id <guid>` and `-Name nat` pick the objects as a filter of that equality does; a
+    // pattern (`-Name "nat*"`) picks any number of names, none of them given.
     std::vector<FilterComparison> equalities;
     for (const auto& [parameter, property] : {std::pair<std::string_view, std::string_view>{"id", "ID"},
                                               std::pair<std::string_view, std::string_view>{"name", "Name"}})
         if (const auto given = own.named.find(parameter);
-            given != own.named.end() && given->second.size() == 1)
+            given != own.named.end() && given->second.size() == 1 &&
+            given->second.front().find_first_of("*?[") == std::string::npos)
             equalities.push_back({std::string(property), "-eq", given->second.front()});
     for (std::size_t e = 1; e < pipeline.size(); ++e) {
         const std::vector<std::string>& words = pipeline[e];

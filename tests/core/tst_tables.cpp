@@ -2156,6 +2156,9 @@ void TestTables::valuesTheListingsFilterGivesEachRow_data()
                endpointRow
         << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("Name")
         << QStringList{"default-test_nat"} << QStringList{};
+    QTest::newRow("-Name of a pattern tells no name")
+        << QStringLiteral("PS C:\\> Get-HnsNetwork -Name \"nat*\"") + networkRow
+        << QStringList{"Network Name:?"} << QStringLiteral("Name") << QStringList{"-"} << QStringList{};
     QTest::newRow("-Id of a variable tells no ID")
         << QStringLiteral("PS C:\\> Get-HnsEndpoint -Id $ep.ID") + endpointTable
         << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("ID") << QStringList{"-"}
