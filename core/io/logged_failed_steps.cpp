@@ -332,6 +332,22 @@ bool isKindToken(std::string_view token)
     return false;
 }
 
+/// Whether the text after a `failed` ends the step it says failed: the line's or a clause's end, or words
+/// that say why (`failed: ...`, `failed with ...`, `failed because ...`), not a word `failed` describes
+/// (`the network failed pods ...`) or `failed to ...`.
+bool endsFailedStep(std::string_view after)
+{
+    const std::string_view rest = trimBlanks(after);
+    if (rest.empty() || std::string_view(":,.;\"')]").find(rest.front()) != std::string_view::npos)
+        return true;
+    if (after.empty() || after.front() != ' ')
+        return false;
+    for (const std::string_view why : {"with ", "because", "due ", "err", "(", "- ", "in win32"})
+        if (rest.starts_with(why))
+            return true;
+    return false;
+}
+
 /// The step a line names as `<verb> <object> failed` (`create endpoint failed: HNS error 0x803b0013`,
 /// `creating endpoint web failed`, `hot attach endpoint failed`), as logged from its verb to before
 /// `failed`: a verb of HNS's operations or its -ing form first, then the articles and at most one word
@@ -352,8 +368,7 @@ std::string verbStepBeforeFailed(std::string_view text, std::string_view lower, 
                std::find(std::begin(kVerbs), std::end(kVerbs), verb) != std::end(kVerbs);
     };
     for (std::size_t f = lower.find("failed"); f != std::string_view::npos; f = lower.find("failed", f + 6)) {
-        if (f < 2 || lower[f - 1] != ' ' || (f + 6 < lower.size() && isLoggedWordChar(lower[f + 6])) ||
-            lower.substr(f + 6).starts_with(" to "))
+        if (f < 2 || lower[f - 1] != ' ' || !endsFailedStep(lower.substr(f + 6)))
             continue;
         // The words before it, back to anything but a blank that separates them (a quote, `: `, `]`).
         struct Word

@@ -599,6 +599,10 @@ std::optional<PodNetworkStepSaid> podNetworkStepIn(std::string_view text, std::s
         else if (holdsAnyIgnoringCase(lower, {"stoppodsandbox", "killpodsandbox", "failed (delete)",
                                               "error deleting", "teardown", "tear down"}))
             doing = "tearing down";
+        // Only a failure of the pod's network is its network's: not a volume's or a service's a record of
+        // the pod logs (`"Error syncing pod" err="failed to mount volume: ..." pod="default/web"`).
+        else if (!holdsAnyIgnoringCase(lower, {"hot attach", "hot add", "endpoint", "cni", "sandbox"}))
+            return std::nullopt;
         return PodNetworkStepSaid{doing, "pod", named(of.id, of.idWord), {}};
     }
     const ReadStep& first = steps.front();

@@ -660,8 +660,9 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
     QTest::newRow("words before failed that are no step of HNS's name none")
         << logrus + "Test failed: HNS error 0x80070057\"\n" + logrus +
                "network create failed: HNS error 0x80070057\"\n" + logrus +
-               "create endpoint is what failed: HNS error 0x80070057\""
-        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg + " (3 times, lines 1-3)"};
+               "create endpoint is what failed: HNS error 0x80070057\"\n" + logrus +
+               "after we remove the network failed pods appear: HNS error 0x80070057\""
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg + " (4 times, lines 1-4)"};
     QTest::newRow("error code: after an HNS call")
         << "HNS call failed, error code: 0x800706BA"
         << QStringList{"warning 1-1: the service called could not be reached (not running, restarting or not "
@@ -1362,6 +1363,11 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
                        "k8s-pod-network) failed: \"error getting ClusterInformation: connection is "
                        "unauthorized: Unauthorized\" (the runtime's or its CNI plugin's words; no error "
                        "code) (2 times, lines 1-2)"};
+    QTest::newRow("a pod's record of a failure that is not its network's")
+        << "E0510 09:12:33.123456    2244 pod_workers.go:1300] \"Error syncing pod, skipping\" err=\"failed "
+           "to "
+           "mount volume: HNS failed with error : Unspecified error (0x80004005)\" pod=\"default/web\""
+        << QStringList{};
     QTest::newRow("dockershim names the pod")
         << "E0412 08:15:02.331204    2212 cni.go:387] Error deleting default_web-7d9f network: "
            "networkPlugin cni failed to teardown pod \"web-7d9f_default\" network: the network is still "
