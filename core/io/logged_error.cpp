@@ -588,12 +588,19 @@ void markCut(LoggedError& error, std::string_view line, bool lastLine)
     // A sentence's end, also the ideographic full stop (U+3002) of Chinese and Japanese text.
     // A runtime's Go error (podNetwork) ends in no sentence's end.
     if (error.code || error.podNetwork || message.empty() || message.back() == '.' || message.back() == '!' ||
-        message.back() == '?' || message.back() == ')' || message.ends_with("\xE3\x80\x82") ||
-        !trimBlanks(line).ends_with(message))
+        message.back() == '?' || message.back() == ')' || message.ends_with("\xE3\x80\x82"))
+        return;
+    // The line ends with the message, or with a comma, colon, semicolon or hyphen the reader left out of
+    // it: more words were to follow.
+    const std::string_view end = trimBlanks(line);
+    const bool goesOn = !end.ends_with(message) && end.size() > message.size() &&
+                        std::string_view(",:;-").find(end.back()) != std::string_view::npos &&
+                        trimBlanks(end.substr(0, end.size() - 1)).ends_with(message);
+    if (!end.ends_with(message) && !goesOn)
         return;
     error.codeOfCutMessage = logged::codeOfMessageStart(message, lastLine);
-    error.messageCut =
-        error.codeOfCutMessage.has_value() || (lastLine && logged::endsOnWordNoSentenceEndsOn(message));
+    error.messageCut = error.codeOfCutMessage.has_value() ||
+                       (lastLine && (goesOn || logged::endsOnWordNoSentenceEndsOn(message)));
 }
 
 /// `line` and `next` as the one line they were before a console or the writer broke it inside a GUID

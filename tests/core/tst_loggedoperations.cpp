@@ -1164,6 +1164,10 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
         << QStringList{
                "1 warning: HNS refused a request: create network lab failed: \"The network could not be "
                "created on the\" (cut)"};
+    QTest::newRow("HNS's message ending the paste on a comma: cut")
+        << "docker-network-hns-message-cut-after-a-comma.txt"
+        << QStringList{"1 warning: HNS refused a request: create network lab failed: \"Failed to create "
+                       "network\" (cut)"};
     QTest::newRow("HNS's message ending the paste inside a word of a known message: cut, with that code")
         << "docker-endpoint-hns-message-cut-in-a-word.txt"
         << QStringList{"1 warning: HNS refused a request: create endpoint web on network nat failed: \"The "
