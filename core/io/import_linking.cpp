@@ -396,23 +396,9 @@ std::optional<std::size_t> networkOfStartCut(const std::vector<Sighting>& sighti
     return ids.size() == 1 ? found : std::nullopt;
 }
 
-/// Members HNS writes alike on every object of a kind, or that count or time what it did: a record
-/// showing nothing else (a Get-HnsNetwork list view cut before its ID: ActivityId, AdditionalParams,
-/// CurrentEndpointCount, Extensions) names no object.
-bool namesNothingAlone(std::string_view member)
-{
-    for (const char* bookkeeping :
-         {"ActivityId", "AdditionalParams", "CurrentEndpointCount", "TotalEndpoints",
-          "MaxConcurrentEndpoints", "Extensions", "Health", "Flags", "State", "Version", "Resources",
-          "SchemaVersion", "CreateProcessingStartTime"})
-        if (equalsIgnoreCase(member, bookkeeping))
-            return true;
-    return false;
-}
-
 /// Whether a sighting without an ID shows nothing that tells which object it is: no Name, no Type, no
-/// address, no reference, only members namesNothingAlone (a value the import writes for what the dump
-/// does not show, null, counts as none).
+/// address, no reference, only members namesNoObjectAlone (cut_id_warning.h; a value the import writes for
+/// what the dump does not show, null, counts as none).
 bool namesNothing(const Sighting& s)
 {
     if (!s.document.is_object() || !idKeyOf(s.document.value("ID", json())).empty() || !s.cutId.empty() ||
@@ -423,12 +409,12 @@ bool namesNothing(const Sighting& s)
                (value.is_string() && trimBlanks(value.get_ref<const std::string&>()).empty());
     };
     for (const auto& [key, value] : s.document.items()) {
-        if (key == "ID" || empty(value) || namesNothingAlone(key))
+        if (key == "ID" || empty(value) || namesNoObjectAlone(key))
             continue;
         if (key != "_v1" || !value.is_object())
             return false;
         for (const auto& [v1Key, v1Value] : value.items())
-            if (!empty(v1Value) && !namesNothingAlone(v1Key))
+            if (!empty(v1Value) && !namesNoObjectAlone(v1Key))
                 return false;
     }
     return true;
