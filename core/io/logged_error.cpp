@@ -805,9 +805,11 @@ std::vector<LoggedRefusal> refusalsReadIn(const std::vector<CleanedLine>& lines)
             continue;
         }
         // WSL's error path after a label in another language (`错误代码: CreateInstance/...`) holds none of
-        // the words of failure: kWslShortPathSteps let it through.
-        if (!holdsAnyIgnoringCase(line, {"fail", "error", "hns", "hostnetsvc", "hcn_e_", "createinstance/",
-                                         "createvm/", "configurenetworking/"}))
+        // the words of failure: kWslShortPathSteps let it through (a path has a slash: most lines are
+        // not searched for them).
+        if (!holdsAnyIgnoringCase(line, {"fail", "error", "hns", "hostnetsvc", "hcn_e_"}) &&
+            (line.find('/') == std::string_view::npos ||
+             !holdsAnyIgnoringCase(line, {"createinstance/", "createvm/", "configurenetworking/"})))
             continue;
         const std::string lower = lowerCopy(line);
         std::optional<LoggedError> record = hnsErrorRecordIn(lines[first].text, lower);
