@@ -402,6 +402,51 @@ private:
         return true;
     }
 
+    /// Reads the value of member `key` into `object`, under its name in the path: a scalar the text ended
+    /// inside is incomplete and left out; a container keeps what it read.
+    void readMember(nlohmann::json& object, const std::string& key, Context context)
+    {
+        const std::size_t pathLength = m_path.size();
+        m_path += (m_path.empty() ? "" : ".") + key;
+        nlohmann::json value = readValue(context);
+        if (!m_stopped || value.is_structured())
+            object[key] = std::move(value);
+        m_path.resize(pathLength);
+    }
+
+    /// Reads element `index` of a slice into `array`. The elements of a list at the top, the one the text
+    /// ended inside too, are objects of their own.
+    void readElement(nlohmann::json& array, std::size_t index, Context context, bool top)
+    {
+        const std::size_t pathLength = m_path.size();
+        m_path += "[" + std::to_string(index) + "]";
+        const std::size_t start = m_i;
+        nlohmann::json element = readValue(context);
+        const bool kept = (!m_stopped || element.is_structured()) && !(element.is_null() && m_leftOut);
+        if (top && kept)
+            m_out.elements.emplace_back(start, m_i);
+        if (kept)
+            array.push_back(std::move(element));
+        m_path.resize(pathLength);
+    }
+
+    /// After a member of a `%+v` struct, slice or map: the blank before the next one, or `close`. False
+    /// when the reading stopped or the text ended here.
+    bool plusMemberEnds(char close)
+    {
+        if (m_stopped)
+            return false;
+        if (atEnd()) {
+            cutHere();
+            return false;
+        }
+        if (m_s[m_i] == ' ')
+            ++m_i;
+        else if (m_s[m_i] != close)
+            failHere();
+        return true;
+    }
+
     bool enter()
     {
         if (++m_depth <= m_maxDepth)
@@ -467,23 +512,9 @@ private:
             }
             const std::string key(m_s.substr(m_i, keyLength));
             m_i += keyLength + 1;
-            const std::size_t pathLength = m_path.size();
-            m_path += (m_path.empty() ? "" : ".") + key;
-            nlohmann::json value = readValue(Context::Struct);
-            // A scalar the text ended inside is incomplete: left out. A container keeps what it read.
-            if (!m_stopped || value.is_structured())
-                object[key] = std::move(value);
-            m_path.resize(pathLength);
-            if (m_stopped)
+            readMember(object, key, Context::Struct);
+            if (!plusMemberEnds('}'))
                 break;
-            if (atEnd()) {
-                cutHere();
-                break;
-            }
-            if (m_s[m_i] == ' ')
-                ++m_i;
-            else if (m_s[m_i] != '}')
-                failHere();
         }
         m_topLevel = top;
         m_unexportedKeys = unexported;
@@ -512,33 +543,14 @@ private:
         const bool top = std::exchange(m_topLevel, false);
         ++m_i; // '['
         nlohmann::json array = nlohmann::json::array();
-        const std::size_t pathLength = m_path.size();
         for (std::size_t index = 0; !m_stopped; ++index) {
             if (!memberFollows(']'))
                 break;
             if (skipElision())
                 continue;
-            m_path += "[" + std::to_string(index) + "]";
-            const std::size_t start = m_i;
-            nlohmann::json element = readValue(Context::Slice);
-            const bool complete = !m_stopped;
-            // The elements of a list at the top, the one the text ended inside too: objects of their own.
-            const bool kept = (complete || element.is_structured()) && !(element.is_null() && m_leftOut);
-            if (top && kept)
-                m_out.elements.emplace_back(start, m_i);
-            if (kept)
-                array.push_back(std::move(element));
-            m_path.resize(pathLength);
-            if (m_stopped)
+            readElement(array, index, Context::Slice, top);
+            if (!plusMemberEnds(']'))
                 break;
-            if (atEnd()) {
-                cutHere();
-                break;
-            }
-            if (m_s[m_i] == ' ')
-                ++m_i;
-            else if (m_s[m_i] != ']')
-                failHere();
         }
         m_topLevel = top;
         return bytesAsValue(std::move(array), {});
@@ -550,7 +562,6 @@ private:
             return nullptr;
         m_i += 4; // "map["
         nlohmann::json object = nlohmann::json::object();
-        const std::size_t pathLength = m_path.size();
         while (!m_stopped) {
             if (!memberFollows(']'))
                 break;
@@ -565,21 +576,9 @@ private:
             }
             const std::string key(m_s.substr(m_i, colon - m_i));
             m_i = colon + 1;
-            m_path += (m_path.empty() ? "" : ".") + key;
-            nlohmann::json value = readValue(Context::MapValue);
-            if (!m_stopped || value.is_structured())
-                object[key] = std::move(value);
-            m_path.resize(pathLength);
-            if (m_stopped)
+            readMember(object, key, Context::MapValue);
+            if (!plusMemberEnds(']'))
                 break;
-            if (atEnd()) {
-                cutHere();
-                break;
-            }
-            if (m_s[m_i] == ' ')
-                ++m_i;
-            else if (m_s[m_i] != ']')
-                failHere();
         }
         return object;
     }
@@ -867,7 +866,6 @@ private:
         const bool top = std::exchange(m_topLevel, false);
         const std::size_t lossesBefore = m_out.losses.size();
         nlohmann::json result = isSlice ? nlohmann::json::array() : nlohmann::json::object();
-        const std::size_t pathLength = m_path.size();
         std::size_t index = 0; // of a slice's element, counting those left out
         while (!m_stopped) {
             if (!memberFollows('}'))
@@ -876,15 +874,7 @@ private:
                 elision();
                 m_i += n;
             } else if (isSlice) {
-                m_path += "[" + std::to_string(index++) + "]";
-                const std::size_t start = m_i;
-                nlohmann::json element = readValue(Context::Sharp);
-                const bool kept =
-                    (!m_stopped || element.is_structured()) && !(element.is_null() && m_leftOut);
-                if (top && kept)
-                    m_out.elements.emplace_back(start, m_i);
-                if (kept)
-                    result.push_back(std::move(element));
+                readElement(result, index++, Context::Sharp, top);
             } else {
                 std::string key;
                 if (isMap) {
@@ -907,12 +897,8 @@ private:
                     key = std::string(m_s.substr(m_i, keyLength));
                     m_i += keyLength + 1;
                 }
-                m_path += (m_path.empty() ? "" : ".") + key;
-                nlohmann::json value = readValue(Context::Sharp);
-                if (!m_stopped || value.is_structured())
-                    result[key] = std::move(value);
+                readMember(result, key, Context::Sharp);
             }
-            m_path.resize(pathLength);
             if (m_stopped)
                 break;
             if (!atEnd() && m_s[m_i] == ',')
