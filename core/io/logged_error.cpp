@@ -122,8 +122,14 @@ bool readsAsProse(std::string_view text, std::string_view lower)
         return false;
     std::vector<std::string_view> quoted;
     const std::string own = outsideQuotes(lower, &quoted);
+    // A quoted name (`ErrorCode`, `TestHnsError`) states nothing; a quoted text with failure words does.
+    const auto oneName = [](std::string_view quote) {
+        return std::all_of(quote.begin(), quote.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+        });
+    };
     for (const std::string_view quote : quoted)
-        if (holdsAnyIgnoringCase(quote, {"fail", "error", "hresult"}))
+        if (!oneName(quote) && holdsAnyIgnoringCase(quote, {"fail", "error", "hresult"}))
             return false;
     for (std::size_t colon = own.find(": "); colon != std::string::npos; colon = own.find(": ", colon + 1)) {
         const std::string_view after = trimBlanks(std::string_view(own).substr(colon + 2));
@@ -148,7 +154,16 @@ bool readsAsProse(std::string_view text, std::string_view lower)
             return true;
         at = end;
     }
-    return own.find("looks like") != std::string::npos || own.find("which means") != std::string::npos;
+    // A guess, or an example given (`a transient ErrorCode (e.g., 0x803b0013)`, `such as 0x803b0013`): no
+    // program gives its error as an example.
+    for (const std::string_view words :
+         {"looks like", "which means", "e.g.", "e.g,", "i.e.", "for example", "for instance", "such as"})
+        for (std::size_t at = own.find(words); at != std::string::npos; at = own.find(words, at + 1))
+            if ((at == 0 || !std::isalnum(static_cast<unsigned char>(own[at - 1]))) &&
+                (at + words.size() == own.size() ||
+                 !std::isalnum(static_cast<unsigned char>(own[at + words.size()]))))
+                return true;
+    return false;
 }
 
 /// The error `text` (one log line, `lower` its lower case) states about a request HNS refused, when it

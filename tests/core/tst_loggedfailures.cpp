@@ -464,6 +464,16 @@ void TestLoggedFailures::namesACodeInProse_data()
         << "My guess is the error is HCN_E_PORT_ALREADY_EXISTS, which means an old load balancer holds the "
            "port."
         << "info 1-1: the text names " + portExists + " at line 1" + prose;
+    QTest::newRow("a pull request's bullet giving the code as an example, names in backticks")
+        << "* Added `TestHNSErrorPreservation` to mock a failed HNS JSON response containing a transient "
+           "`ErrorCode` (e.g., `0x803b0013`)."
+        << "info 1-1: the text names " + portExists + " at line 1" + prose;
+    QTest::newRow("such as, in the third person")
+        << "The fix maps the ErrorCode field of a failed HNS response, such as 0x803b0013, to a typed error."
+        << "info 1-1: the text names " + portExists + " at line 1" + prose;
+    QTest::newRow("for example, after a failure word")
+        << "HNS fails the request when the network is gone, for example with 0x803B0001."
+        << "info 1-1: the text names " + networkNotFound + " at line 1" + prose;
 
     // Nothing is said.
     QTest::newRow("another facility's code in prose that does not name HNS")
@@ -1100,6 +1110,15 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << "On every node I see `Error: 0x803b0001` when the pod starts."
         << QStringList{"warning 1-1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The "
                        "network was not found.\""};
+    QTest::newRow("prose: a quoted name holding Error and a code given as an example")
+        << "* Added `TestHNSErrorPreservation` to mock a failed HNS JSON response containing a transient "
+           "`ErrorCode` (e.g., `0x803b0013`)."
+        << QStringList{};
+    QTest::newRow("a log record giving an example stays a failure")
+        << klog + "create endpoint failed, such as on a port in use: HNS failed with error 0x803b0013"
+        << QStringList{
+               "warning 1-1: HNS refused a request: create endpoint failed: HCN_E_PORT_ALREADY_EXISTS "
+               "(0x803B0013), \"The specified port already exists.\""};
     QTest::newRow("prose quoting the error after a colon stays a failure")
         << "We get this: Error: 0x803b0001 The network was not found."
         << QStringList{"warning 1-1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The "
