@@ -284,6 +284,7 @@ struct Property
     };
     std::vector<Join> joins;
     bool elidedAfter = false;
+    int elisionLine = 0; ///< the source line of the `...` after it
 };
 
 class ListViewReader
@@ -331,11 +332,8 @@ public:
                 }
                 if (isElisionLine(t)) {
                     m_properties.back().elidedAfter = true;
+                    m_properties.back().elisionLine = m_lines[i].sourceLine;
                     m_properties.back().lastIndex = i;
-                    m_result.warnings.push_back(
-                        {m_lines[i].sourceLine, m_lines[i].sourceLine,
-                         tables::lineRange(m_lines[i].sourceLine, m_lines[i].sourceLine) +
-                             ": lines elided with '...'; the object is incomplete"});
                     continue;
                 }
                 const bool startsBlock = property && i + 1 < m_texts.size() &&
@@ -932,6 +930,12 @@ private:
                      tables::lineRange(first, last) + ": list view naming no HNS property; not imported"});
             return;
         }
+        // Lines elided in an object read (not in a block that is none).
+        for (const Property& p : properties)
+            if (p.elidedAfter)
+                m_result.warnings.push_back({p.elisionLine, p.elisionLine,
+                                             tables::lineRange(p.elisionLine, p.elisionLine) +
+                                                 ": lines elided with '...'; the object is incomplete"});
         if (reportObjectCutInItsId(properties, kindHint, first, last))
             return;
         m_pending.push_back(

@@ -832,6 +832,12 @@ void TestListView::warningsNameTheLines_data()
         << "listview-edited-line-out-of-column.txt" << QStringList{};
     QTest::newRow("aligned lines naming no HNS property")
         << "listview-prose.txt" << QStringList{"lines 5-7: list view naming no HNS property; not imported"};
+    // Lines elided in a block that is no object say nothing of an object.
+    QTest::newRow("fsutil's file layout with lines elided: no object, no warning")
+        << "listview-elided-file-layout.txt" << QStringList{};
+    QTest::newRow("lines elided in a block naming no HNS property: only that it is none")
+        << "listview-elided-block-naming-no-hns-property.txt"
+        << QStringList{"lines 1-6: list view naming no HNS property; not imported"};
 }
 
 void TestListView::warningsNameTheLines()
