@@ -33,6 +33,8 @@ constexpr int kReportUnknownBlockFrom = 3;
 /// A line shorter than this was not cut by a console (consoles are wider); the line after it does not
 /// continue its value unless indented to the value column or inside an open brace.
 constexpr std::size_t kMinWrapWidth = 60;
+/// The widths of consoles as they open: the console's default and the old one.
+constexpr std::size_t kConsoleWidths[] = {120, 80};
 
 /// A character that belongs to a word (GUIDs, addresses, names): a break between two of them that no
 /// blank explains split one word.
@@ -296,6 +298,20 @@ public:
         m_texts.reserve(lines.size());
         for (const CleanedLine& line : lines)
             m_texts.emplace_back(line.text);
+        // The lines of values (from a property line on) that the next line, neither blank nor a property
+        // line, continues: their widths are those of the console the paste may come from.
+        bool inValue = false;
+        for (std::size_t i = 0; i + 1 < m_texts.size(); ++i) {
+            if (trimBlanks(m_texts[i]).empty()) {
+                inValue = false;
+                continue;
+            }
+            inValue = inValue || readPropertyLine(m_texts[i]).has_value();
+            if (const std::size_t width = codePointWidth(m_texts[i]); inValue && width >= kMinWrapWidth &&
+                                                                      !trimBlanks(m_texts[i + 1]).empty() &&
+                                                                      !readPropertyLine(m_texts[i + 1]))
+                m_continuedLines.emplace_back(i, width);
+        }
     }
 
     void run()
@@ -349,7 +365,8 @@ public:
                     !property && last && t.size() < m_colon &&
                     indentation(text) == indentation(m_texts[m_properties.front().firstIndex]) &&
                     startsHnsPropertyName(t);
-                const bool afterWholeValue = cutInName && isWholeValue(m_properties.back().valueText);
+                const bool afterWholeValue = cutInName && (isWholeValue(m_properties.back().valueText) ||
+                                                           !fillsAConsole(m_properties.back().lastIndex));
                 if (!afterWholeValue && !startsBlock && !isForeignLine(t) && continues(i)) {
                     appendContinuation(i);
                     continue;
@@ -646,6 +663,19 @@ private:
             }
         }
         return false;
+    }
+
+    /// Whether line `index` fills a console's width exactly, as the line before a console's wrap does: 80
+    /// or 120 columns, or as wide as another line of the paste some line continues (the width of the
+    /// window the paste came from).
+    bool fillsAConsole(std::size_t index) const
+    {
+        const std::size_t width = codePointWidth(m_texts[index]);
+        return width == kConsoleWidths[0] || width == kConsoleWidths[1] ||
+               std::any_of(m_continuedLines.begin(), m_continuedLines.end(),
+                           [&](const std::pair<std::size_t, std::size_t>& continued) {
+                               return continued.first != index && continued.second == width;
+                           });
     }
 
     /// Whether line `index` (not a property line of the block) continues the value before it: indented
@@ -1194,6 +1224,9 @@ private:
     std::size_t m_colon = 0;
     std::vector<Property> m_properties;
     std::size_t m_widest = 0; ///< the widest line of the object so far: the console width when it wrapped
+    /// Each line of a value (from a property line on) at least kMinWrapWidth wide that the next line,
+    /// neither blank nor a property line, continues, with its width.
+    std::vector<std::pair<std::size_t, std::size_t>> m_continuedLines;
     ResourceKind m_commandKind = ResourceKind::Invalid;
     ResourceKind m_blockKind = ResourceKind::Invalid;
     std::string m_cutName; ///< the block's last line, a property name the paste cut (`MacPools`, `Na`)

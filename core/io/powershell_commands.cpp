@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 namespace hcn::io {
 
@@ -91,6 +92,22 @@ constexpr std::string_view kCommonParameters =
     "WarningAction WarningVariable";
 constexpr std::string_view kCommonSwitches = "Debug Verbose";
 
+/// The aliases of the common parameters, each with the parameter's name.
+constexpr std::pair<std::string_view, std::string_view> kCommonAliases[] = {
+    {"db", "debug"},
+    {"ea", "erroraction"},
+    {"ev", "errorvariable"},
+    {"infa", "informationaction"},
+    {"iv", "informationvariable"},
+    {"ob", "outbuffer"},
+    {"ov", "outvariable"},
+    {"pv", "pipelinevariable"},
+    {"proga", "progressaction"},
+    {"vb", "verbose"},
+    {"wa", "warningaction"},
+    {"wv", "warningvariable"},
+};
+
 /// Calls `f` with each blank-separated name of `names` until it returns true; whether one did.
 template <typename F> bool anyName(std::string_view names, F f)
 {
@@ -106,6 +123,13 @@ template <typename F> bool anyName(std::string_view names, F f)
 bool isParameterWord(std::string_view word)
 {
     return !powerShellParameterName(word).empty();
+}
+
+/// Whether `name` (a full name, any case) is a common parameter.
+bool isCommonParameter(std::string_view name)
+{
+    const auto named = [&](std::string_view common) { return equalsIgnoreCase(common, name); };
+    return anyName(kCommonParameters, named) || anyName(kCommonSwitches, named);
 }
 
 bool isSwitchIn(const CommandParameters& command, std::string_view given)
@@ -136,6 +160,9 @@ std::string parameterNamedIn(const CommandParameters& command, std::string_view 
         if (exact)
             return std::string(given);
     }
+    for (const auto& [alias, name] : kCommonAliases)
+        if (equalsIgnoreCase(alias, given))
+            return std::string(name);
     return starting == 1 ? lowerCopy(only) : std::string(given);
 }
 
@@ -162,7 +189,13 @@ CommandArguments argumentsIn(const std::vector<std::string>& words, std::size_t 
         if (colon == std::string::npos && i + 1 < words.size() && !isParameterWord(words[i + 1]) &&
             !(command && isSwitchIn(*command, name)))
             value = words[++i];
-        args.named.emplace(std::move(name), valueItems(value));
+        // A common parameter (`-Verbose`, `-ErrorAction Stop`) says how the command runs, not what it does.
+        const bool common =
+            command && isCommonParameter(name) &&
+            !anyName(command->parameters,
+                     [&](std::string_view own) { return equalsIgnoreCase(own, name); }) &&
+            !anyName(command->switches, [&](std::string_view own) { return equalsIgnoreCase(own, name); });
+        (common ? args.common : args.named).emplace(std::move(name), valueItems(value));
     }
     return args;
 }
@@ -261,6 +294,19 @@ std::vector<std::string> commandWords(std::string_view element)
     for (std::string_view part : splitOutside(element, " \t")) {
         if (part.empty())
             continue;
+        // A command's name ends where a script block opens: `?{$_.Name -eq 'nat'}`, `Where-Object{ ... }`.
+        if (words.empty()) {
+            const std::size_t brace = part.find('{');
+            const std::string_view name = part.substr(0, std::min(brace, part.size()));
+            if (brace != std::string_view::npos && brace > 0 && name.front() != '-' &&
+                std::all_of(name.begin(), name.end(), [](char c) {
+                    return std::isalnum(static_cast<unsigned char>(c)) ||
+                           std::string_view("-_?%.").find(c) != std::string_view::npos;
+                })) {
+                words.emplace_back(name);
+                part.remove_prefix(brace);
+            }
+        }
         if (!words.empty() && (words.back().ends_with(',') || part.front() == ','))
             words.back() += std::string(part);
         else
@@ -294,8 +340,10 @@ std::vector<std::string> valueItems(std::string_view value)
 
 std::string CommandArguments::first(std::string_view name) const
 {
-    const auto it = named.find(name);
-    return it == named.end() || it->second.empty() ? std::string() : it->second.front();
+    for (const auto* parameters : {&named, &common})
+        if (const auto it = parameters->find(name); it != parameters->end())
+            return it->second.empty() ? std::string() : it->second.front();
+    return {};
 }
 
 CommandArguments argumentsOf(const std::vector<std::string>& words, std::size_t from, const HnsCmdlet* cmdlet)

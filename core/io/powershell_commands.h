@@ -57,10 +57,10 @@ std::string_view cmdletAsks(CmdletVerb verb);
 std::string powerShellParameterName(std::string_view token);
 
 /// The parameter of `cmdlet` (a common parameter too: `-Verbose`, `-ErrorAction`) that `given` (lower
-/// case, as powerShellParameterName gives it) names, in lower case: the one of that name, else the only one
-/// whose name starts with `given`. `given` itself when it names none or several (`-A` of New-HnsNetwork
-/// may be -AddressPrefix, -AdapterName or -AdditionalParams: PowerShell refuses it, nothing is guessed),
-/// or when `cmdlet` is nullptr.
+/// case, as powerShellParameterName gives it) names, in lower case: the one of that name, else the common
+/// parameter of that alias (`-ea` for `-ErrorAction`), else the only one whose name starts with `given`.
+/// `given` itself when it names none or several (`-A` of New-HnsNetwork may be -AddressPrefix, -AdapterName
+/// or -AdditionalParams: PowerShell refuses it, nothing is guessed), or when `cmdlet` is nullptr.
 std::string parameterNamed(const HnsCmdlet* cmdlet, std::string_view given);
 
 /// `text` split where `separators` stand outside quotes, braces, parentheses and brackets.
@@ -83,15 +83,22 @@ std::vector<std::vector<std::string>> pipelineWords(std::string_view statement);
 std::vector<std::string> valueItems(std::string_view value);
 
 /// A command's arguments: its parameters by lower-case name (the cmdlet's full name where the command
-/// shortened it), each with its value's items (none for a switch), and its positional arguments.
+/// shortened it or gave an alias of a common parameter), each with its value's items (none for a switch),
+/// and its positional arguments. The common parameters every cmdlet takes (`-Verbose`, `-ErrorAction
+/// Stop`, `-OutVariable x`) are apart from the command's own, in `common`.
 struct CommandArguments
 {
     std::map<std::string, std::vector<std::string>, std::less<>> named;
+    std::map<std::string, std::vector<std::string>, std::less<>> common;
     std::vector<std::string> positional;
 
-    /// The first item of the parameter `name`'s value; empty when the command gives none.
+    /// The first item of the parameter `name`'s value (an own or a common one); empty when the command
+    /// gives none.
     std::string first(std::string_view name) const;
-    bool has(std::string_view name) const { return named.find(name) != named.end(); }
+    bool has(std::string_view name) const
+    {
+        return named.find(name) != named.end() || common.find(name) != common.end();
+    }
 };
 
 /// The parameters of a command other than these cmdlets (`Where-Object`): those that take a value and the

@@ -165,6 +165,8 @@ private slots:
     void recordsThePasteCutSaySo();
     void aNameCutAfterAWholeValue_data();
     void aNameCutAfterAWholeValue();
+    void aNameCutAfterALongValue_data();
+    void aNameCutAfterALongValue();
 };
 
 void TestListView::readsRenderedValues_data()
@@ -1631,6 +1633,93 @@ void TestListView::aNameCutAfterAWholeValue()
         QVERIFY2(std::any_of(said.begin(), said.end(), [&](const QString& m) { return m.contains(loss); }),
                  qPrintable(said.join('\n')));
     QVERIFY2(!said.join('\n').contains(QStringLiteral("kept as text")), qPrintable(said.join('\n')));
+}
+
+/// The paste ends inside the next property's name after a long value that does not fill a console's
+/// width: no console wrapped it there, so the line is that name, cut. A value that fills the width
+/// exactly (80 or 120 columns, or the width other wrapped lines of the paste show) is a console's wrap,
+/// and the line after it goes on with the value.
+void TestListView::aNameCutAfterALongValue_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("property"); ///< of the last object
+    QTest::addColumn<QString>("valueEnd"); ///< how that property's value ends
+    QTest::addColumn<QString>("cut");      ///< the cut name the import warns of; empty: none
+
+    const QString prompt = QStringLiteral("PS C:\\> Get-HnsEndpoint\n\n");
+    const auto line = [](const QString& name, const QString& value) {
+        return name.leftJustified(18, QLatin1Char(' ')) + QStringLiteral(" : ") + value + QLatin1Char('\n');
+    };
+    const auto endpoint = [&](const QString& id, const QString& name) {
+        return line(QStringLiteral("ID"), id) + line(QStringLiteral("Name"), name) +
+               line(QStringLiteral("State"), QStringLiteral("2"));
+    };
+    // A DNS suffix list `width` columns wide on its line, ending in `contoso.`.
+    const auto suffixes = [&](int width) {
+        QString value = QStringLiteral("svc.cluster.local,cluster.local,");
+        for (int i = 0; value.size() + 21 + 30 < width; ++i)
+            value += QStringLiteral("site%1.contoso.com,").arg(i);
+        const qsizetype room = width - 21 - value.size() - 9;
+        value += QStringLiteral("northeuropewestregionx").left(room) + QStringLiteral(".contoso.");
+        return line(QStringLiteral("DNSSuffix"), value);
+    };
+    const QString web =
+        endpoint(QStringLiteral("5D1A7C3E-2B4F-4A68-9C0D-1E2F3A4B5C6D"), QStringLiteral("web"));
+    const QString db = endpoint(QStringLiteral("6E2B8D4F-3C5A-4B79-8D1E-2F3A4B5C6D7E"), QStringLiteral("db"));
+
+    QTest::newRow("a long plain value, then the start of the next name")
+        << prompt + web + suffixes(91) + "Virtu\n"
+        << QStringLiteral("DNSSuffix") << QStringLiteral("contoso.") << QStringLiteral("Virtu");
+    QTest::newRow("a long list of addresses, then the start of the next name")
+        << prompt + web +
+               line(QStringLiteral("DNSServerList"),
+                    QStringLiteral("10.96.0.10,10.96.0.11,10.96.0.12,10.96.0.13,10.96.0.14,10.96.0.15")) +
+               "Vir"
+        << QStringLiteral("DNSServerList") << QStringLiteral("10.96.0.15") << QStringLiteral("Vir");
+    QTest::newRow("a value one column short of 120, then the start of the next name")
+        << prompt + web + suffixes(119) + "Virtu\n"
+        << QStringLiteral("DNSSuffix") << QStringLiteral("contoso.") << QStringLiteral("Virtu");
+    QTest::newRow("a value that fills 120 columns, continued at the first column")
+        << prompt + web + suffixes(120) + "com\n"
+        << QStringLiteral("DNSSuffix") << QStringLiteral("com") << QString();
+    QTest::newRow("a value that fills 80 columns, continued at the first column")
+        << prompt + web + suffixes(80) + "com\n"
+        << QStringLiteral("DNSSuffix") << QStringLiteral("com") << QString();
+    QTest::newRow("a value as wide as another wrapped line of the paste, continued")
+        << prompt + db + suffixes(100) + "local\n\n" + web + suffixes(100) + "com\n"
+        << QStringLiteral("DNSSuffix") << QStringLiteral("com") << QString();
+    QTest::newRow("a value one column short of the paste's wrapped lines, then a cut name")
+        << prompt + db + suffixes(100) + "local\n\n" + web + suffixes(99) + "com\n"
+        << QStringLiteral("DNSSuffix") << QStringLiteral("contoso.") << QStringLiteral("com");
+}
+
+void TestListView::aNameCutAfterALongValue()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, property);
+    QFETCH(QString, valueEnd);
+    QFETCH(QString, cut);
+
+    const Result<ImportResult> imported = importDump({{"paste", text.toStdString()}});
+    QVERIFY(imported.ok());
+    const QStringList said = importLineMessages(*imported);
+    const QString cutSaid =
+        QStringLiteral("the list view ends inside a property's name (\"%1\"); the paste was cut there")
+            .arg(cut);
+    QVERIFY2(std::any_of(said.begin(), said.end(),
+                         [&](const QString& m) {
+                             return m.contains(QStringLiteral("inside a property's name"));
+                         }) == !cut.isEmpty(),
+             qPrintable(said.join('\n')));
+    if (!cut.isEmpty())
+        QVERIFY2(std::any_of(said.begin(), said.end(), [&](const QString& m) { return m.endsWith(cutSaid); }),
+                 qPrintable(said.join('\n')));
+    const ExtractResult read = importText(text);
+    QVERIFY(!read.values.empty());
+    const nlohmann::json& last = read.values.back().value;
+    QVERIFY2(last.contains(property.toStdString()), last.dump().c_str());
+    const QString value = QString::fromStdString(last[property.toStdString()].get<std::string>());
+    QVERIFY2(value.endsWith(valueEnd), qPrintable(value));
 }
 
 QTEST_APPLESS_MAIN(TestListView)

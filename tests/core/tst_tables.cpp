@@ -2065,6 +2065,29 @@ void TestTables::valuesTheListingsFilterGivesEachRow_data()
                endpointRow
         << QStringList{"Endpoint Name:default-test_nat"} << QStringLiteral("IPAddress") << QStringList{"-"}
         << QStringList{};
+    QTest::newRow("the network of two rows from a filter with -ErrorAction Stop")
+        << QStringLiteral(
+               "PS C:\\> Get-HnsEndpoint | Where-Object VirtualNetworkName -eq nat -ErrorAction Stop | "
+               "Format-Table Name, IPAddress\n\n"
+               "Name             IPAddress\n"
+               "----             ---------\n"
+               "default-test_nat 172.27.148.101\n"
+               "web-ep           172.27.148.102\n")
+        << QStringList{"Endpoint Name:default-test_nat", "Endpoint Name:web-ep"}
+        << QStringLiteral("VirtualNetworkName") << QStringList{"nat", "nat"}
+        << QStringList{"lines 3-6: VirtualNetworkName from the command's filter at line 1: each of the 2 "
+                       "endpoints of this table has VirtualNetworkName nat, which the table does not show"};
+    QTest::newRow("the network of two rows from ?{ } without a blank")
+        << QStringLiteral("PS C:\\> Get-HnsEndpoint | ?{$_.VirtualNetworkName -eq \"nat\"} | ft Name, "
+                          "IPAddress\n\n"
+                          "Name             IPAddress\n"
+                          "----             ---------\n"
+                          "default-test_nat 172.27.148.101\n"
+                          "web-ep           172.27.148.102\n")
+        << QStringList{"Endpoint Name:default-test_nat", "Endpoint Name:web-ep"}
+        << QStringLiteral("VirtualNetworkName") << QStringList{"nat", "nat"}
+        << QStringList{"lines 3-6: VirtualNetworkName from the command's filter at line 1: each of the 2 "
+                       "endpoints of this table has VirtualNetworkName nat, which the table does not show"};
     QTest::newRow("an ID on two rows is neither's")
         << QStringLiteral("PS C:\\> Get-HnsEndpoint | ? ID -eq %1 | Select Name, VirtualNetworkName\n\n"
                           "Name             VirtualNetworkName\n"
@@ -2107,6 +2130,37 @@ void TestTables::valuesTheListingsFilterGivesEachRow_data()
         {"a property alone tells no value", "Where-Object IPAddress", false},
         {"a script block of two comparisons tells none",
          "Where-Object -FilterScript { $_.IPAddress -eq '172.27.148.101' -and $_.State -eq 1 }", false},
+        // The common parameters say how the filter runs, not what it compares.
+        {"-Verbose after the value", "Where-Object IPAddress -eq 172.27.148.101 -Verbose", true},
+        {"-Debug after -Value", "Where-Object -Property IPAddress -EQ -Value 172.27.148.101 -Debug", true},
+        {"-ErrorAction Stop after the value",
+         "Where-Object IPAddress -eq \"172.27.148.101\" -ErrorAction Stop", true},
+        {"-ErrorAction SilentlyContinue before the property",
+         "? -ErrorAction SilentlyContinue IPAddress -eq 172.27.148.101", true},
+        {"-ErrorAction:Stop and -Verbose:$false",
+         "Where-Object -Property IPAddress -Value 172.27.148.101 -ErrorAction:Stop -Verbose:$false", true},
+        {"-WarningAction, -InformationAction and -OutVariable",
+         "Where IPAddress -eq 172.27.148.101 -WarningAction Ignore -InformationAction Continue -OutVariable "
+         "picked",
+         true},
+        {"-PipelineVariable before -EQ",
+         "Where-Object -Property IPAddress -PipelineVariable ep -EQ "
+         "-Value 172.27.148.101",
+         true},
+        {"the aliases -ea and -wa", "? IPAddress -eq 172.27.148.101 -ea Stop -wa SilentlyContinue", true},
+        {"a script block with -Verbose", "Where-Object { $_.IPAddress -eq '172.27.148.101' } -Verbose", true},
+        {"-FilterScript with -ErrorAction Stop",
+         "Where-Object -FilterScript { $_.IPAddress -eq '172.27.148.101' } -ErrorAction Stop", true},
+        {"-ErrorAction with -NE tells no value",
+         "Where-Object IPAddress -ne 172.27.148.102 -ErrorAction Stop", false},
+        {"a parameter Where-Object does not take tells none",
+         "Where-Object IPAddress -eq 172.27.148.101 -Sideways Stop", false},
+        // A script block right after the command's name.
+        {"?{ } without a blank", "?{$_.IPAddress -eq \"172.27.148.101\"}", true},
+        {"where{ } in single quotes", "where{$_.IPAddress -eq '172.27.148.101'}", true},
+        {"Where-Object{ } with blanks inside", "Where-Object{ $_.IPAddress -eq \"172.27.148.101\" }", true},
+        {"?{ } with -Verbose", "?{$_.IPAddress -eq \"172.27.148.101\"} -Verbose", true},
+        {"?{ } of -like tells no value", "?{$_.IPAddress -like \"172.27.*\"}", false},
     };
     for (const auto& f : filters)
         QTest::newRow(f.name)
