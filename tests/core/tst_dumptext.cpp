@@ -149,6 +149,8 @@ private slots:
     void lineEndsAndPaddingAreUndone();
     void pastedTextIsCleanedAsAWhole_data();
     void pastedTextIsCleanedAsAWhole();
+    void blankLinesADocumentSetsItsPartsOffWithStay_data();
+    void blankLinesADocumentSetsItsPartsOffWithStay();
     void transferEncodingsAreUndoneByEvidence_data();
     void transferEncodingsAreUndoneByEvidence();
     void logToolsAndTerminalsAreUndone_data();
@@ -513,6 +515,21 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
                        "8:",
                        "9:Any idea what to try?"}
         << QStringList{};
+    QTest::newRow("a page's title, headings and bullet items a blank line apart stay apart")
+        << "Troubleshooting container networks\n\nApplies to: Windows Server 2022\n\nError types\n\n"
+           "  \u2022 Invalid configuration\n\n  \u2022 Policy not applied\n\nDiagnostic tools\n"
+        << QStringList{"1:Troubleshooting container networks",
+                       "2:",
+                       "3:Applies to: Windows Server 2022",
+                       "4:",
+                       "5:Error types",
+                       "6:",
+                       "7:  \u2022 Invalid configuration",
+                       "8:",
+                       "9:  \u2022 Policy not applied",
+                       "10:",
+                       "11:Diagnostic tools"}
+        << QStringList{};
     QTest::newRow("a mail's lines and a list view, double-spaced together")
         << "Both networks:\n\nName : a\n\nType : b\n\nID   : c\n\nName : d\n\n"
         << QStringList{"1:Both networks:", "3:Name : a", "5:Type : b", "7:ID   : c", "9:Name : d", "10:"}
@@ -736,6 +753,67 @@ void TestDumpText::pastedTextIsCleanedAsAWhole()
                                        [&](const QString& n) { return n.contains(part); });
         QVERIFY2(found, qPrintable(part + " not in: " + saidTexts.join(" | ")));
     }
+}
+
+void TestDumpText::blankLinesADocumentSetsItsPartsOffWithStay_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("note");   ///< part of the double spacing's note; empty: none given
+    QTest::addColumn<int>("blankLines"); ///< the blank lines left in the cleaned text
+
+    // A page or a document whose title, headings, paragraphs and bullet items are a blank line apart.
+    QTest::newRow("a Swedish web page: headings, bullet items, paragraphs")
+        << "webpage-sv-headings-bullets.txt"
+        << "" << 14;
+    QTest::newRow("a German web page: headings, bullet items, a paragraph without its period")
+        << "webpage-de-headings-bullets.txt"
+        << "" << 13;
+    QTest::newRow("a Chinese web page: sentences with full-width periods, commands")
+        << "webpage-zhtw-commands.txt"
+        << "" << 6;
+    QTest::newRow("a markdown README: headings, bullet and numbered items")
+        << "readme-markdown-headings-bullets.txt"
+        << "" << 13;
+    QTest::newRow("an issue's one-line paragraphs") << "issue-text-one-line-paragraphs.txt"
+                                                    << "" << 5;
+    // What was written line after line, a blank line added after each: still found and undone.
+    QTest::newRow("a log mailed double-spaced, a greeting before it") << "log-mail-double-spaced.txt"
+                                                                      << "the text is double-spaced" << 1;
+    QTest::newRow("JSON double-spaced, the command before it") << "json-double-spaced.txt"
+                                                               << "12 added blank lines left out" << 0;
+    QTest::newRow("a table double-spaced") << "table-double-spaced.txt"
+                                           << "5 added blank lines left out" << 0;
+    QTest::newRow("list views in a mail, Outlook's double spacing") << "listview-outlook-double-spaced.txt"
+                                                                    << "41 added blank lines left out" << 3;
+    QTest::newRow("a request's JSON double-spaced under a heading")
+        << "verbose-request-then-cut-result-l2bridge.txt"
+        << "the text is double-spaced" << 0;
+    QTest::newRow("two sentences and a table double-spaced") << "failures/adapter-not-found-double-spaced.txt"
+                                                             << "4 added blank lines left out" << 0;
+}
+
+void TestDumpText::blankLinesADocumentSetsItsPartsOffWithStay()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, note);
+    QFETCH(int, blankLines);
+    const auto decoded = decodeDumpText(bytesView(readDump(file)));
+    QVERIFY2(decoded.ok(), decoded.status().detail().c_str());
+    std::vector<std::string> said;
+    const std::vector<CleanedLine> cleaned = cleanPastedText(decoded->text, &said);
+    const QString spacingNote = [&] {
+        for (const std::string& n : said)
+            if (n.find("double-spaced") != std::string::npos)
+                return QString::fromStdString(n);
+        return QString();
+    }();
+    if (note.isEmpty())
+        QVERIFY2(spacingNote.isEmpty(), qPrintable(spacingNote));
+    else
+        QVERIFY2(spacingNote.contains(note), qPrintable(spacingNote));
+    const auto blank = std::count_if(cleaned.begin(), cleaned.end(),
+                                     [](const CleanedLine& line) { return trimBlanks(line.text).empty(); });
+    QCOMPARE(int(blank), blankLines);
 }
 
 void TestDumpText::transferEncodingsAreUndoneByEvidence_data()
