@@ -316,7 +316,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     // beside one that does, quotes the failure (prose, an issue's title) and is said apart from the count.
     const auto opensRecord = [&](int sourceLine) {
         const CleanedLine* line = lineAt(sourceLine);
-        return line != nullptr && opensLogRecord(line->text);
+        return line != nullptr && (opensLogRecord(line->text) || opensHeaderlessKlogRecord(line->text));
     };
     // Of `said` (the same error), the one that `operation` quotes or that quotes it: one of the two
     // names the other's operation or more of it (word by word; hcsshim's bare `hnsCall` is less than any
