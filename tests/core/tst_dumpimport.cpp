@@ -1651,6 +1651,17 @@ private slots:
                            "(0x803B0017), \"There was an operation attempted on a degraded object.\" (code "
                            "from the message text); setting up the network of a pod failed with it (2 times, "
                            "lines 1-2)"};
+        QTest::newRow("a message a console wrapped at 80 columns, cut on the paste's last line")
+            << "Invoke-HnsRequest : HNS failed with error : The network was not found and the en\n"
+               "dpoint could not be created because"
+            << QStringList{"1-2: HNS refused a request: \"The network was not found and the endpoint could "
+                           "not be created because\" (cut)"};
+        QTest::newRow("the same wrapped at 120 columns")
+            << "2026-12-03T10:00:00Z New-HnsEndpoint failed: Invoke-HnsRequest : HNS failed with error : The "
+               "network was not found and t\n"
+               "he endpoint could not be created because"
+            << QStringList{"1-2: HNS refused a request: \"The network was not found and the endpoint could "
+                           "not be created because\" (cut)"};
         QTest::newRow("HNS's text ends at its known sentence; the next sentence is the writer's")
             << "The update fails: HNS failed with error : The parameter is incorrect. The program to "
                "reproduce it is below."
