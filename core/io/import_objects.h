@@ -4,6 +4,7 @@
 // linked to each other (import_linking.cpp).
 
 #include "hcn/dump_import.h"
+#include "hcn/hresult.h"
 #include "io/object_ids.h"
 #include "io/object_kinds.h"
 
@@ -48,6 +49,9 @@ struct NamedRefusal
     /// PowerShell did not run the command whose error record this is (LoggedError::notRunBecause): the
     /// command asked HNS nothing.
     bool notRun = false;
+    /// The code `error` names first (the logged code, else the one a cut message starts; unset when it
+    /// names none): failures told elsewhere in the paste (an event's) are found by it.
+    std::optional<HResult> code = {};
 };
 
 /// An object other than HNS's pasted beside the HNS objects that names the HNS network it is on: a

@@ -151,6 +151,17 @@ std::string refusalSaid(const LoggedError& error, const std::string& said)
     return "HNS refused a request: " + said;
 }
 
+/// The code describeLoggedError names first: the logged one, else the one whose message a cut message
+/// starts.
+std::optional<HResult> codeNamed(const LoggedError& error)
+{
+    if (error.code)
+        return error.code;
+    if (error.messageCut && !error.message.empty())
+        return error.codeOfCutMessage;
+    return std::nullopt;
+}
+
 } // namespace
 
 void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
@@ -305,7 +316,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     // beside one that does, quotes the failure (prose, an issue's title) and is said apart from the count.
     const auto opensRecord = [&](int sourceLine) {
         const CleanedLine* line = lineAt(sourceLine);
-        return line != nullptr && opensLogRecord(line->text);
+        return line != nullptr && (opensLogRecord(line->text) || opensHeaderlessKlogRecord(line->text));
     };
     // Of `said` (the same error), the one that `operation` quotes or that quotes it: one of the two
     // names the other's operation or more of it (word by word; hcsshim's bare `hnsCall` is less than any
@@ -401,11 +412,15 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         if (isTaken(first, last))
             continue;
         const std::string error = describeLoggedError(refusal.error);
+        const auto nameOn = [&](std::size_t message) {
+            named.push_back({source, first, last, error, message});
+            named.back().code = codeNamed(refusal.error);
+        };
         // The error an HNS answer or a failed request's log line named, logged again without them (or
         // with an answer no reader could read): the same error.
         if (auto it = answered.find(sameErrorKey(error)); it != answered.end()) {
             addOccurrence(it->second, {first, last});
-            named.push_back({source, first, last, error, it->second.message});
+            nameOn(it->second.message);
             continue;
         }
         // A message the paste cut off whose whole text an earlier failure of the same operation logged:
@@ -430,7 +445,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             if (earlier) {
                 earlier->at.emplace_back(first, last);
                 earlier->cut.emplace_back(first, last);
-                named.push_back({source, first, last, error, earlier->message});
+                nameOn(earlier->message);
                 continue;
             }
         }
@@ -465,7 +480,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                     "; HNS's event log records it too, at " +
                     (event ? linesNamed(first, last) : linesNamed(other->first, other->last)) + ": " +
                     (event ? refusal.error : *other->error).operation;
-                named.push_back({source, first, last, error, other->message});
+                nameOn(other->message);
                 continue;
             }
         }
@@ -483,7 +498,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             if (Said* quoted = quotedBeside(byError[errorKey], plain.operation, refusal.error.request,
                                             opensRecord(first))) {
                 quoted->at.emplace_back(first, last);
-                named.push_back({source, first, last, error, quoted->message});
+                nameOn(quoted->message);
                 // An HNS answer stays HNS's, with the operation the quote names when the answer's line
                 // names none.
                 if (plain.operation.size() > quoted->operation.size()) {
@@ -498,7 +513,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             }
         if (auto it = reported.find(key); it != reported.end()) {
             it->second.at.emplace_back(first, last);
-            named.push_back({source, first, last, error, it->second.message});
+            nameOn(it->second.message);
             if (it->second.request.empty() && !refusal.error.request.empty()) {
                 it->second.request = refusal.error.request;
                 messages[it->second.message].message = said;
@@ -521,7 +536,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             byError[errorKey].push_back(&added);
         if (!refusal.error.verb.empty() && refusal.error.code)
             forms.push_back({messages.size(), first, last, &refusal.error});
-        named.push_back({source, first, last, error, messages.size()});
+        nameOn(messages.size());
         messages.push_back({codeless ? ImportSeverity::Info : ImportSeverity::Warning,
                             source,
                             first,

@@ -8,7 +8,6 @@
 #include "io/logged_error_codes.h"
 
 #include <array>
-#include <cstdio>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -118,14 +117,6 @@ std::optional<Event> eventAt(const std::vector<CleanedLine>& lines, std::size_t 
     return event;
 }
 
-/// `(0x80041002)` as describeLoggedError writes a code: how failures are found by their code.
-std::string codeSpelled(HResult code)
-{
-    char spelled[16];
-    std::snprintf(spelled, sizeof spelled, "(0x%08X)", static_cast<unsigned>(code));
-    return spelled;
-}
-
 std::string linesSaid(int first, int last)
 {
     return first == last ? "line " + std::to_string(first)
@@ -138,13 +129,11 @@ std::vector<ImportWarning> platformErrorEvents(const std::vector<CleanedLine>& l
                                                const std::vector<detail::NamedRefusal>& refusals,
                                                std::vector<ImportMessage>& messages)
 {
-    // The first failure that gives each code, by the code as describeLoggedError writes it.
-    std::map<std::string, const detail::NamedRefusal*, std::less<>> byCode;
-    for (const detail::NamedRefusal& refusal : refusals) {
-        const std::size_t open = refusal.error.find("(0x");
-        if (open != std::string::npos && refusal.message < messages.size())
-            byCode.emplace(refusal.error.substr(open, 12), &refusal);
-    }
+    // The first failure that gives each code.
+    std::map<HResult, const detail::NamedRefusal*> byCode;
+    for (const detail::NamedRefusal& refusal : refusals)
+        if (refusal.code && refusal.message < messages.size())
+            byCode.emplace(*refusal.code, &refusal);
     std::vector<ImportWarning> warnings;
     std::map<std::size_t, std::vector<std::string>> told; // message -> the events said on it
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -164,7 +153,7 @@ std::vector<ImportWarning> platformErrorEvents(const std::vector<CleanedLine>& l
         const std::string date = event->date.empty() ? std::string() : event->date;
         // A failure the report names with the same code: the event is said on it; the event's own text
         // read as a failure is said already.
-        if (const auto same = code ? byCode.find(codeSpelled(*code)) : byCode.end(); same != byCode.end()) {
+        if (const auto same = code ? byCode.find(*code) : byCode.end(); same != byCode.end()) {
             const detail::NamedRefusal& refusal = *same->second;
             if (refusal.firstLine < first || refusal.lastLine > last)
                 told[refusal.message].push_back(std::string(event->service->shortName) +

@@ -9,6 +9,7 @@
 #include "io/text_tables.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 namespace hcn::io {
@@ -140,6 +141,21 @@ bool opensLogRecord(std::string_view line)
         return true;
     return digitsAt(line, 0, 4) && line.size() > 4 && (line[4] == '-' || line[4] == '/') &&
            digitsAt(line, 5, 2);
+}
+
+bool opensHeaderlessKlogRecord(std::string_view line)
+{
+    line = trimBlanks(line);
+    const std::size_t go = line.find(".go:");
+    if (go == 0 || go == std::string_view::npos)
+        return false;
+    for (const char c : line.substr(0, go))
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.')
+            return false;
+    std::size_t end = go + 4;
+    while (end < line.size() && std::isdigit(static_cast<unsigned char>(line[end])))
+        ++end;
+    return end > go + 4 && line.substr(end).starts_with("] ");
 }
 
 std::size_t consoleWrapEnd(const std::vector<CleanedLine>& lines, std::size_t first, std::size_t maxLines)

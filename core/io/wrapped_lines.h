@@ -23,6 +23,12 @@ char klogLevel(std::string_view line);
 /// a date `2026-12-03` / `2026/12/03`) continues no value a line before it was cut in.
 bool opensLogRecord(std::string_view line);
 
+/// A line that starts with the Go source position that ends a klog header (`cni_windows.go:50] ...`,
+/// the header's time and process cut away): a log record of its own too, where a failure it states is
+/// told apart from prose quoting it. A Markdown heading (`# cni_windows.go:50] ...`, an issue's title)
+/// quotes it.
+bool opensHeaderlessKlogRecord(std::string_view line);
+
 /// lines[first] with the lines a console wrapped it into: the end of the run [first, end). The run
 /// goes on while the line before is as wide as lines[first] (at least kMinConsoleLineWidth columns, one
 /// less where the blank the console broke at was trimmed) and the next line is not blank and opens no

@@ -1622,6 +1622,46 @@ private slots:
                "2026/11/02 09:14:07 HNS failed with error : The parameter is incorrect."
             << QStringList{"3: HNS refused a request: E_INVALIDARG (0x80070057), \"The parameter is "
                            "incorrect.\" (code from the message text) (also quoted at line 1)"};
+        QTest::newRow("a klog line without its header is the log record; an issue's title quotes it")
+            << "# cni_windows.go:50] error while adding to cni network: error while ProvisionEndpoint\" "
+               "\"There was an operation attempted on a degraded object.\"\n\n"
+               "Pods restart; the error is:\n\n"
+               "cni_windows.go:50] error while adding to cni network: error while ProvisionEndpoint\" "
+               "\"There was an operation attempted on a degraded object.\""
+            << QStringList{"5: HNS refused a request: create endpoint failed: HCN_E_DEGRADED_OPERATION "
+                           "(0x803B0017), \"There was an operation attempted on a degraded object.\" (code "
+                           "from the message text); setting up the network of a pod failed with it (also "
+                           "quoted at line 1)"};
+        QTest::newRow("the same with the klog line's header")
+            << "# cni_windows.go:50] error while adding to cni network: error while ProvisionEndpoint\" "
+               "\"There was an operation attempted on a degraded object.\"\n\n"
+               "Pods restart; the error is:\n\n"
+               "E1210 10:00:00.000000    1234 cni_windows.go:50] error while adding to cni network: error "
+               "while ProvisionEndpoint\" \"There was an operation attempted on a degraded object.\""
+            << QStringList{"5: HNS refused a request: create endpoint failed: HCN_E_DEGRADED_OPERATION "
+                           "(0x803B0017), \"There was an operation attempted on a degraded object.\" (code "
+                           "from the message text); setting up the network of a pod failed with it (also "
+                           "quoted at line 1)"};
+        QTest::newRow("two klog lines without their headers are two records")
+            << "cni_windows.go:50] error while adding to cni network: error while ProvisionEndpoint\" "
+               "\"There was an operation attempted on a degraded object.\"\n"
+               "cni_windows.go:50] error while adding to cni network: error while ProvisionEndpoint\" "
+               "\"There was an operation attempted on a degraded object.\""
+            << QStringList{"1: HNS refused a request: create endpoint failed: HCN_E_DEGRADED_OPERATION "
+                           "(0x803B0017), \"There was an operation attempted on a degraded object.\" (code "
+                           "from the message text); setting up the network of a pod failed with it (2 times, "
+                           "lines 1-2)"};
+        QTest::newRow("a message a console wrapped at 80 columns, cut on the paste's last line")
+            << "Invoke-HnsRequest : HNS failed with error : The network was not found and the en\n"
+               "dpoint could not be created because"
+            << QStringList{"1-2: HNS refused a request: \"The network was not found and the endpoint could "
+                           "not be created because\" (cut)"};
+        QTest::newRow("the same wrapped at 120 columns")
+            << "2026-12-03T10:00:00Z New-HnsEndpoint failed: Invoke-HnsRequest : HNS failed with error : The "
+               "network was not found and t\n"
+               "he endpoint could not be created because"
+            << QStringList{"1-2: HNS refused a request: \"The network was not found and the endpoint could "
+                           "not be created because\" (cut)"};
         QTest::newRow("HNS's text ends at its known sentence; the next sentence is the writer's")
             << "The update fails: HNS failed with error : The parameter is incorrect. The program to "
                "reproduce it is below."
