@@ -1535,8 +1535,8 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
                "\"\n\ncni_windows.go:50] error while adding to cni network: error while "
                "ProvisionEndpoint\" \"" +
                degraded + "\""
-        << QStringList{"warning 1-1: HNS refused a request: create endpoint failed: " + degradedSaid +
-                       " (2 times, lines 1, 3)"};
+        << QStringList{"warning 3-3: HNS refused a request: create endpoint failed: " + degradedSaid +
+                       " (also quoted at line 1)"};
     QTest::newRow("win-bridge's ProvisionEndpoint in a structured klog record's err field")
         << "E0108 12:10:35.561080     540 cni.go:310] \"Error adding pod to network\" err=\"error while "
            "ProvisionEndpoint(ab12_cbr0,01FA9118-E56D-4D85-AE5A-86517EFDAA18,ab12): " +
