@@ -947,6 +947,25 @@ std::vector<LoggedRefusal> refusalsReadIn(const std::vector<CleanedLine>& lines)
         joinedOfCmdlet.push_back(ofCmdlet[i]);
     }
     refusals = std::move(joined);
+    // docker-compose's `Creating network "web_default" with the default driver` on the line right above a
+    // failure that names no request of its own (hcsshim's bare `hnsCall failed in Win32: ...`, compose's
+    // `ERROR: ` before it or not) is the request that failed: "create network web_default", at both lines.
+    for (LoggedRefusal& refusal : refusals) {
+        const std::string operation = lowerCopy(refusal.error.operation);
+        if (refusal.firstLine == 0 || !refusal.error.request.empty() ||
+            !(operation.empty() || operation == "hnscall" || operation == "hcncreatenetwork" ||
+              operation == "create network") ||
+            lines[refusal.firstLine - 1].sourceLine + 1 != lines[refusal.firstLine].sourceLine)
+            continue;
+        const std::string network = logged::composeNetworkCreatedOn(lines[refusal.firstLine - 1].text);
+        if (network.empty())
+            continue;
+        refusal.error.request = "create network " + network;
+        refusal.error.operation = "create network";
+        refusal.error.verb = "create";
+        refusal.error.kind = ResourceKind::Network;
+        --refusal.firstLine;
+    }
     // The command typed right before a failure made the request: what failed, when the failure names no
     // operation, else said beside it.
     for (std::size_t i = 0; i < refusals.size(); ++i) {

@@ -143,7 +143,8 @@ struct LoggedRefusal
 /// is ...`) states none: its code is named as prose (prose_codes.h). WSL's launcher's
 /// `WslRegisterDistribution failed with error: 0x803b0017` names that function as what failed; a failure that
 /// gives only its code and, on the next line, `Error: <the same code> <message>` is one failure at both
-/// lines.
+/// lines. docker-compose's `Creating network "x" with the default driver` on the line right above a failure
+/// that names no request of its own is its request ("create network x"), at both lines.
 std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines);
 
 /// The error logged with a request: from `after` (FoundValue::after: its own line anywhere, the next

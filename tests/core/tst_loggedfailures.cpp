@@ -1178,6 +1178,44 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                "Machine Management service, VMMS)"};
     QTest::newRow("WSL's networking step without HNS/, WMI's code: none")
         << "Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/0x80041002" << QStringList{};
+    // docker-compose's `Creating network "x" ...` right above a failure that names no request is its request;
+    // the daemon's own failed default network is another request: two failures.
+    const QString daemonFatal =
+        "fatal: failed to start daemon: Error initializing network controller: Error "
+        "creating default network: hnsCall failed in Win32: Element not found. (0x490)";
+    QTest::newRow("compose's network create above hcsshim's bare hnsCall")
+        << "Creating network \"web_shared\" with the default driver\nhnsCall failed in Win32: Element not "
+           "found. (0x490)"
+        << QStringList{"warning 1-2: HNS refused a request: create network web_shared failed: " + notFound};
+    QTest::newRow("compose's network create, then the daemon's default network: two failures")
+        << "Creating network \"web_shared\" with the default driver\nhnsCall failed in Win32: Element not "
+           "found. (0x490)\n\n" +
+               daemonFatal
+        << QStringList{"warning 1-2: HNS refused a request: create network web_shared failed: " + notFound,
+                       "warning 4-4: HNS refused a request: create default network failed: " + notFound};
+    QTest::newRow("the daemon's default network, then compose's network create: two failures")
+        << daemonFatal +
+               "\n\nCreating network \"web_shared\" with the default driver\nhnsCall failed in Win32: "
+               "Element not found. (0x490)"
+        << QStringList{"warning 1-1: HNS refused a request: create default network failed: " + notFound,
+                       "warning 3-4: HNS refused a request: create network web_shared failed: " + notFound};
+    QTest::newRow("compose's network create with its driver, compose's ERROR: before the failure")
+        << "Creating network \"web_default\" with driver \"nat\"\nERROR: hnsCall failed in Win32: Element "
+           "not found. (0x490)"
+        << QStringList{"warning 1-2: HNS refused a request: create network web_default failed: " + notFound};
+    QTest::newRow("compose's ERROR: for a service before the failure")
+        << "Creating network \"web_default\" with the default driver\nERROR: for web  hnsCall failed in "
+           "Win32: Element not found. (0x490)"
+        << QStringList{"warning 1-2: HNS refused a request: create network web_default failed: " + notFound};
+    QTest::newRow("compose's network create with a line between: not the failure's request")
+        << "Creating network \"web_default\" with the default driver\nPulling web (iis:latest)...\nhnsCall "
+           "failed in Win32: Element not found. (0x490)"
+        << QStringList{"warning 3-3: HNS refused a request: hnsCall failed: " + notFound};
+    QTest::newRow("compose's network create above a failure naming its own request")
+        << "Creating network \"web_default\" with the default driver\nError response from daemon: failed to "
+           "create endpoint web on network nat: hnsCall failed in Win32: Element not found. (0x490)"
+        << QStringList{"warning 2-2: HNS refused a request: create endpoint web on network nat failed: " +
+                       notFound};
     QTest::newRow("a hashtable whose Success is True") << "@{Error=; Success=True; Output=}" << QStringList{};
     QTest::newRow("emphasis in prose with no failure")
         << "**HNS** is the _Host Network Service_." << QStringList{};
