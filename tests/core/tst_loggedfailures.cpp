@@ -1216,6 +1216,30 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
            "create endpoint web on network nat: hnsCall failed in Win32: Element not found. (0x490)"
         << QStringList{"warning 2-2: HNS refused a request: create endpoint web on network nat failed: " +
                        notFound};
+    // The writer's words after a code are no message of HNS's; a Windows message or a quoted text is.
+    const QString portExists = "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), ";
+    const QString cni = "E0301 10:00:01.123456    4321 cni.go:100] failed to create endpoint: HNS error: ";
+    for (const QString& words :
+         {QStringLiteral("again"), QStringLiteral("on retry"), QStringLiteral("(retrying)"),
+          QStringLiteral("twice"), QStringLiteral("after restart"), QStringLiteral("After restart")})
+        QTest::newRow(qPrintable("a code, then the writer's words: " + words))
+            << cni + "0x803b0013 " + words
+            << QStringList{"warning 1-1: HNS refused a request: " + portExists +
+                           "\"The specified port already exists.\""};
+    QTest::newRow("a code, then hcsshim's failure with the writer's word after its code")
+        << "hcnCreateEndpoint failed in Win32: (0x803b0013) again"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + portExists +
+                       "\"The specified port already exists.\""};
+    QTest::newRow("a code, then a Windows message in other words")
+        << cni + "0x803b0013 The port already exists."
+        << QStringList{"warning 1-1: HNS refused a request: " + portExists + "\"The port already exists.\""};
+    QTest::newRow("a code, then a quoted text")
+        << cni + "(0x803b0013) \"the port is held by another endpoint\""
+        << QStringList{"warning 1-1: HNS refused a request: " + portExists +
+                       "\"the port is held by another endpoint\""};
+    QTest::newRow("a code, then a message set off by a dash")
+        << cni + "0x803b0013 - the port is taken"
+        << QStringList{"warning 1-1: HNS refused a request: " + portExists + "\"the port is taken\""};
     QTest::newRow("a hashtable whose Success is True") << "@{Error=; Success=True; Output=}" << QStringList{};
     QTest::newRow("emphasis in prose with no failure")
         << "**HNS** is the _Host Network Service_." << QStringList{};
