@@ -1011,13 +1011,13 @@ std::string describeLoggedError(const LoggedError& error)
                    "? the text matches the start of its message)";
         else if (error.messageCut)
             out += " (cut)";
-        // A Windows message in another language that the catalog does not hold: said as logged, no code
-        // guessed for it.
         if (error.code && error.codeFromMessage)
             out += kCodeFromMessageText;
-        if (!error.code && error.codeName.empty() && !error.messageCut &&
-            std::any_of(message.begin(), message.end(),
-                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+        // A message the catalog does not hold, in any language, and no code logged with it: said as
+        // logged, no code guessed for it. A runtime's own words say so where the report says them, and
+        // PowerShell's error for a cmdlet it did not run is no refusal of HNS's.
+        if (!error.code && error.codeName.empty() && !error.messageCut && !error.podNetwork &&
+            error.notRunBecause.empty())
             out += " (no error code in the log)";
     }
     if (const std::string& what = error.request.empty() ? error.operation : error.request; !what.empty())

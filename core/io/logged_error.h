@@ -161,8 +161,9 @@ LoggedError loggedError(std::string_view after, std::string_view before);
 /// without a logged message with the code's Windows message; a message the paste cut as `"..." (cut)`,
 /// with the code whose message starts so when there is one: `"The specified request is" (cut;
 /// HCN_E_REQUEST_UNSUPPORTED (0x803B0015)? the text matches the start of its message)`; a whole message
-/// in another language (any character beyond ASCII) without a code as logged, `"Отказано в доступе."
-/// (no error code in the log)`: no code is guessed for a text the catalog does not hold; a code known
+/// without a code, in any language, as logged, `"Отказано в доступе." (no error code in the log)` (but a
+/// runtime's words, LoggedError::podNetwork, and PowerShell's for a cmdlet it did not run): no code is
+/// guessed for a text the catalog does not hold; a code known
 /// only from the message (LoggedError::codeFromMessage) is said to be, `"Element not found." (code from
 /// the message text)`. The request
 /// the line names (LoggedError::request) stands for the operation when there is one.

@@ -117,7 +117,7 @@ void TestLoggedFailures::reportsTheFailure_data()
     QTest::newRow("New-ContainerNetwork's error record: what it asked, from the command typed above")
         << "new-containernetwork-exists.txt"
         << "warning 2-7: HNS refused a request: New-ContainerNetwork (create network natlab, NAT, "
-           "172.28.16.0/20) failed: \"Object already exists\""
+           "172.28.16.0/20) failed: \"Object already exists\" (no error code in the log)"
         << "";
     QTest::newRow("the same error record twice, its command cut by PowerShell, a known text named")
         << "new-containernetwork-loop-unspecified.txt"
@@ -146,7 +146,8 @@ void TestLoggedFailures::reportsTheFailure_data()
     QTest::newRow("New-ContainerNetwork's parameters shortened to a unique prefix")
         << "new-containernetwork-abbreviated.txt"
         << "warning 2-7: HNS refused a request: New-ContainerNetwork (create network natlab, NAT, "
-           "172.28.16.0/20, gateway 172.28.16.1) failed: \"Object already exists\""
+           "172.28.16.0/20, gateway 172.28.16.1) failed: \"Object already exists\" (no error code in the "
+           "log)"
         << "";
     QTest::newRow("New-HnsNetwork's parameters shortened, -Name:value keeps the name's case")
         << "new-hnsnetwork-abbreviated-exists.txt"
@@ -690,7 +691,8 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 1-1: HNS reported a failure: " + invalidArg};
     QTest::newRow("an answer as a hashtable, a text of no known code")
         << "@{Error=Switch was not ready yet; Success=False}"
-        << QStringList{"warning 1-1: HNS reported a failure: \"Switch was not ready yet\""};
+        << QStringList{"warning 1-1: HNS reported a failure: \"Switch was not ready yet\" (no error code in "
+                       "the log)"};
     // The command it answers, a blank line apart, is named.
     QTest::newRow("an answer as a list")
         << "PS C:\\> New-HnsNetwork -Type L2Bridge -Name cbr0\n\nError   : The object already exists.\n"
@@ -741,6 +743,34 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 1-1: HNS refused a request: create endpoint web on network nat failed: \"" +
                        chineseOther + "\" (no error code in the log)"};
 
+    // A text the catalog does not hold in a Latin-script language, or in English, and no code logged: said
+    // so, as for any other script.
+    const QString dockerNat =
+        "Error response from daemon: failed to create endpoint x on network nat: HNS failed "
+        "with error : ";
+    const QString natFailed = "warning 1-1: HNS refused a request: create endpoint x on network nat failed: ";
+    for (const QString& unmapped :
+         {QStringLiteral("Er is geprobeerd een bewerking uit te voeren op een verslechterd object."),
+          QStringLiteral("Element niet gevonden."),
+          QStringLiteral("Le commutateur n'est pas encore pr\u00eat."),
+          QStringLiteral("No se pudo crear el extremo."), QStringLiteral("Nie znaleziono elementu w sieci."),
+          QStringLiteral("Something went wrong in the switch.")})
+        QTest::newRow(qPrintable("a text the catalog does not map: " + unmapped.left(24)))
+            << dockerNat + unmapped
+            << QStringList{natFailed + "\"" + unmapped + "\" (no error code in the log)"};
+    QTest::newRow("the English text of a catalog message: its code from the text")
+        << dockerNat + "There was an operation attempted on a degraded object."
+        << QStringList{natFailed +
+                       "HCN_E_DEGRADED_OPERATION (0x803B0017), \"There was an operation attempted on a "
+                       "degraded object.\"" +
+                       fromText};
+    QTest::newRow("an unmapped text with its code logged: the code, no note")
+        << dockerNat + "Er is geprobeerd een bewerking uit te voeren op een verslechterd object. (0x803b0017)"
+        << QStringList{
+               natFailed +
+               "HCN_E_DEGRADED_OPERATION (0x803B0017), \"Er is geprobeerd een bewerking uit te voeren "
+               "op een verslechterd object.\""};
+
     // A Windows message FormatMessage gives on two lines, hcsshim's code after the second: one failure.
     const QString wrongDisk =
         "ERROR_WRONG_DISK (0x80070022), \"The wrong diskette is in the drive. Insert %2 "
@@ -765,14 +795,14 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                "hcnDeleteEndpoint failed in Win32: The object already exists. (0x1392)"
         << QStringList{
                "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: \"The wrong diskette is "
-               "in the drive.\"",
+               "in the drive.\" (no error code in the log)",
                "warning 2-2: HNS refused a request: hcnDeleteEndpoint failed: " + objectExists};
     QTest::newRow("a blank line ends the message")
         << klog + "hcnCreateEndpoint failed in Win32: The wrong diskette is in the drive.\n\n"
                   "Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)"
         << QStringList{
                "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: \"The wrong diskette is "
-               "in the drive.\""};
+               "in the drive.\" (no error code in the log)"};
 
     // A whole message of the catalog after `error:` or `error is`, the line naming no HNS failure in words.
     const QString invalidPolicy = "HCN_E_INVALID_POLICY (0x803B000D), \"The provided policy configuration is "
@@ -834,7 +864,9 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
            ": Failed to create endpoint\n"
            "Error: failed to start containers: web01"
         << QStringList{"warning 2-2: HNS refused a request: create endpoint web01 on network nat failed: "
-                       "\"Failed to create endpoint\" (the command at line 1: docker start web01)"};
+                       "\"Failed to create endpoint\" (no error code in the log) (the command at line 1: "
+                       "docker start "
+                       "web01)"};
     QTest::newRow("docker run's hint after the error")
         << "docker: Error response from daemon: failed to create endpoint db on network nat: HNS failed with "
            "error : Unspecified error\n"
@@ -847,7 +879,7 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
            "Failed to create endpoint\n"
            "ERRO[0002] error waiting for container: context canceled"
         << QStringList{"warning 1-1: HNS refused a request: create endpoint db on network nat failed: "
-                       "\"Failed to create endpoint\""};
+                       "\"Failed to create endpoint\" (no error code in the log)"};
     QTest::newRow("a log record marked as inline code after the error")
         << "`E0402 14:16:04.344271    5968 proxier.go:997] Remote endpoint creation failed: HNS failed with "
            "error : The switch-port was not found.`\n"
