@@ -962,6 +962,25 @@ std::vector<LoggedRefusal> refusalsReadIn(const std::vector<CleanedLine>& lines)
         joinedOfCmdlet.push_back(ofCmdlet[i]);
     }
     refusals = std::move(joined);
+    // docker-compose's `Creating network "web_default" with the default driver` on the line right above a
+    // failure that names no request of its own (hcsshim's bare `hnsCall failed in Win32: ...`, compose's
+    // `ERROR: ` before it or not) is the request that failed: "create network web_default", at both lines.
+    for (LoggedRefusal& refusal : refusals) {
+        const std::string operation = lowerCopy(refusal.error.operation);
+        if (refusal.firstLine == 0 || !refusal.error.request.empty() ||
+            !(operation.empty() || operation == "hnscall" || operation == "hcncreatenetwork" ||
+              operation == "create network") ||
+            lines[refusal.firstLine - 1].sourceLine + 1 != lines[refusal.firstLine].sourceLine)
+            continue;
+        const std::string network = logged::composeNetworkCreatedOn(lines[refusal.firstLine - 1].text);
+        if (network.empty())
+            continue;
+        refusal.error.request = "create network " + network;
+        refusal.error.operation = "create network";
+        refusal.error.verb = "create";
+        refusal.error.kind = ResourceKind::Network;
+        --refusal.firstLine;
+    }
     // The command typed right before a failure made the request: what failed, when the failure names no
     // operation, else said beside it.
     for (std::size_t i = 0; i < refusals.size(); ++i) {
@@ -1007,13 +1026,13 @@ std::string describeLoggedError(const LoggedError& error)
                    "? the text matches the start of its message)";
         else if (error.messageCut)
             out += " (cut)";
-        // A Windows message in another language that the catalog does not hold: said as logged, no code
-        // guessed for it.
         if (error.code && error.codeFromMessage)
             out += kCodeFromMessageText;
-        if (!error.code && error.codeName.empty() && !error.messageCut &&
-            std::any_of(message.begin(), message.end(),
-                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+        // A message the catalog does not hold, in any language, and no code logged with it: said as
+        // logged, no code guessed for it. A runtime's own words say so where the report says them, and
+        // PowerShell's error for a cmdlet it did not run is no refusal of HNS's.
+        if (!error.code && error.codeName.empty() && !error.messageCut && !error.podNetwork &&
+            error.notRunBecause.empty())
             out += " (no error code in the log)";
     }
     if (const std::string& what = error.request.empty() ? error.operation : error.request; !what.empty())

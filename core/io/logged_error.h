@@ -143,7 +143,8 @@ struct LoggedRefusal
 /// is ...`) states none: its code is named as prose (prose_codes.h). WSL's launcher's
 /// `WslRegisterDistribution failed with error: 0x803b0017` names that function as what failed; a failure that
 /// gives only its code and, on the next line, `Error: <the same code> <message>` is one failure at both
-/// lines.
+/// lines. docker-compose's `Creating network "x" with the default driver` on the line right above a failure
+/// that names no request of its own is its request ("create network x"), at both lines.
 std::vector<LoggedRefusal> refusalsLoggedIn(const std::vector<CleanedLine>& lines);
 
 /// The error logged with a request: from `after` (FoundValue::after: its own line anywhere, the next
@@ -160,8 +161,9 @@ LoggedError loggedError(std::string_view after, std::string_view before);
 /// without a logged message with the code's Windows message; a message the paste cut as `"..." (cut)`,
 /// with the code whose message starts so when there is one: `"The specified request is" (cut;
 /// HCN_E_REQUEST_UNSUPPORTED (0x803B0015)? the text matches the start of its message)`; a whole message
-/// in another language (any character beyond ASCII) without a code as logged, `"Отказано в доступе."
-/// (no error code in the log)`: no code is guessed for a text the catalog does not hold; a code known
+/// without a code, in any language, as logged, `"Отказано в доступе." (no error code in the log)` (but a
+/// runtime's words, LoggedError::podNetwork, and PowerShell's for a cmdlet it did not run): no code is
+/// guessed for a text the catalog does not hold; a code known
 /// only from the message (LoggedError::codeFromMessage) is said to be, `"Element not found." (code from
 /// the message text)`. The request
 /// the line names (LoggedError::request) stands for the operation when there is one.

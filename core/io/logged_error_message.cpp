@@ -108,6 +108,31 @@ std::size_t knownSentenceEnd(std::string_view message)
     return std::string_view::npos;
 }
 
+/// A capitalized text after a code without a full stop is a Windows message from this many words on.
+constexpr std::size_t kMinWindowsMessageWords = 3;
+
+/// Whether `text` (what a log writes after a code) starts as a Windows message does: a capitalized
+/// sentence (of at least kMinWindowsMessageWords words, or ending in its full stop), text in a script
+/// beyond ASCII (a localized message), or a known code's message in any case. A lower-case word
+/// (`again`, `on retry`) or a short capitalized phrase without a full stop (`After restart`) is the
+/// writer's.
+bool readsAsWindowsMessage(std::string_view text)
+{
+    text = trimBlanks(text);
+    if (text.empty())
+        return false;
+    if (static_cast<unsigned char>(text.front()) >= 0x80 || hresultOfMessage(text))
+        return true;
+    if (!std::isupper(static_cast<unsigned char>(text.front())))
+        return false;
+    std::size_t end = 0;
+    while (end < text.size() && text[end] != '(' && text[end] != '{' && text[end] != '"' && text[end] != '`')
+        ++end;
+    const std::string_view words = trimBlanks(text.substr(0, end));
+    return words.ends_with('.') || words.ends_with('!') ||
+           std::count(words.begin(), words.end(), ' ') + 1 >= static_cast<long>(kMinWindowsMessageWords);
+}
+
 } // namespace
 
 std::size_t messageStart(std::string_view lower)
@@ -171,12 +196,25 @@ std::string messageFrom(std::string_view text, std::size_t start)
                              rest.front() == '`' || isEmphasisMarker(rest.front())))
         rest.remove_prefix(1);
     if (const std::string_view afterCode = withoutLeadingCode(rest); afterCode.size() < rest.size()) {
+        const bool setOff =
+            rest.substr(0, rest.size() - afterCode.size()).find_first_of(":-") != std::string_view::npos;
         rest = afterCode;
         // Words in parentheses right after a code name it or gloss it (`0x803b0013
         // (HCN_E_PORT_ALREADY_EXISTS)`, `0x803b0013 (port 10256 is taken)`): HNS's message is never so.
         if (const std::size_t close = rest.find(')');
             rest.starts_with('(') && close != std::string_view::npos)
             rest = trimBlanks(rest.substr(close + 1));
+        // A text after the code is HNS's message when it reads as one: quoted, set off by `:` or `-`, or a
+        // Windows message (a capitalized sentence, one in another script, a known code's text). The
+        // writer's words after it (`0x803b0013 again`, `on retry`, `After restart`) are none.
+        if (rest.starts_with('"')) {
+            const std::size_t close = rest.find('"', 1);
+            const std::string_view quoted =
+                close == std::string_view::npos ? std::string_view() : trimBlanks(rest.substr(1, close - 1));
+            return quoted.empty() ? std::string() : messageFrom(quoted, 0);
+        }
+        if (!setOff && !readsAsWindowsMessage(rest))
+            return {};
     }
     std::size_t end = messageTitleSize(rest);
     for (; end < rest.size() && end < kMaxLoggedMessage; ++end) {

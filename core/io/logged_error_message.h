@@ -35,6 +35,8 @@ std::optional<HResult> codeOfMessageStart(std::string_view start, bool midWord =
 /// `... was not found. spewConfig`) is not part of it, nor a markdown code span's backticks around it and
 /// what follows the span, nor a markdown link (`[here](https://...)`), nor the sentences after the first
 /// when the first is the Windows message of a known code (the writer's prose goes on after HNS's text).
+/// After a code, only a text that reads as a Windows message (quoted, set off by `:` or `-`, a capitalized
+/// sentence, another script's) is one: the writer's `0x803b0013 again` gives none.
 std::string messageFrom(std::string_view text, std::size_t start);
 
 /// The error a log states from `start` in `text`: its message, and its code (a hexadecimal code in it,

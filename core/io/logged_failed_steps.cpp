@@ -639,6 +639,27 @@ std::string wslApiStepOf(std::string_view text)
     return std::string(name);
 }
 
+std::string composeNetworkCreatedOn(std::string_view text)
+{
+    constexpr std::string_view kLead = "Creating network \"";
+    const std::string_view t = trimBlanks(text);
+    if (!t.starts_with(kLead))
+        return {};
+    const std::size_t close = t.find('"', kLead.size());
+    if (close == std::string_view::npos)
+        return {};
+    const std::string_view name = t.substr(kLead.size(), close - kLead.size());
+    if (name.empty() || name.size() > kMaxLoggedMessage || !std::all_of(name.begin(), name.end(), [](char c) {
+            return isLoggedWordChar(c) || c == '-' || c == '.';
+        }))
+        return {};
+    const std::string_view driver = t.substr(close + 1);
+    if (driver != " with the default driver" &&
+        !(driver.starts_with(" with driver \"") && driver.ends_with('"') && driver.size() > 15))
+        return {};
+    return std::string(name);
+}
+
 std::string quotedOrBareName(std::string_view text, std::size_t& at)
 {
     const std::string_view rest = text.substr(at);

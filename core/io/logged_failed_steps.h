@@ -52,6 +52,9 @@ std::string operationOf(std::string_view text, std::string_view lower, LoggedErr
 /// the function's name alone for another `Wsl...` function; empty for any other line.
 std::string wslApiStepOf(std::string_view text);
 
+/// The network docker-compose (v1) says it creates on `text`, `Creating network "web_default" with the
+/// default driver` or `Creating network "web_default" with driver "nat"`: its name; empty for any other line.
+std::string composeNetworkCreatedOn(std::string_view text);
 /// A name a log prints quoted (`\"default_mak4\"`, `"web"`) or bare, from `at` in `text`: the name, and
 /// `at` moved past it; empty when there is none.
 std::string quotedOrBareName(std::string_view text, std::size_t& at);

@@ -1554,8 +1554,9 @@ private slots:
             << "time=\"2016-05-31T16:45:52.596002000+12:00\" level=fatal msg=\"Error starting daemon: Error "
                "initializing network controller: Error creating default network: HNS failed with error : "
                "Failed to create network\""
-            << QStringList{"1: HNS refused a request: creating default network failed: \"Failed to create "
-                           "network\"; dockerd exited at line 1 (a fatal log line)"};
+            << QStringList{
+                   "1: HNS refused a request: creating default network failed: \"Failed to create "
+                   "network\" (no error code in the log); dockerd exited at line 1 (a fatal log line)"};
         QTest::newRow("an answer to no docker command names no step")
             << "PS C:\\> Get-Date\nError response from daemon: HNS failed with error : Element not found."
             << QStringList{"2: HNS refused a request: ERROR_NOT_FOUND (0x80070490), \"Element not found.\" "

@@ -117,7 +117,7 @@ void TestLoggedFailures::reportsTheFailure_data()
     QTest::newRow("New-ContainerNetwork's error record: what it asked, from the command typed above")
         << "new-containernetwork-exists.txt"
         << "warning 2-7: HNS refused a request: New-ContainerNetwork (create network natlab, NAT, "
-           "172.28.16.0/20) failed: \"Object already exists\""
+           "172.28.16.0/20) failed: \"Object already exists\" (no error code in the log)"
         << "";
     QTest::newRow("the same error record twice, its command cut by PowerShell, a known text named")
         << "new-containernetwork-loop-unspecified.txt"
@@ -146,7 +146,8 @@ void TestLoggedFailures::reportsTheFailure_data()
     QTest::newRow("New-ContainerNetwork's parameters shortened to a unique prefix")
         << "new-containernetwork-abbreviated.txt"
         << "warning 2-7: HNS refused a request: New-ContainerNetwork (create network natlab, NAT, "
-           "172.28.16.0/20, gateway 172.28.16.1) failed: \"Object already exists\""
+           "172.28.16.0/20, gateway 172.28.16.1) failed: \"Object already exists\" (no error code in the "
+           "log)"
         << "";
     QTest::newRow("New-HnsNetwork's parameters shortened, -Name:value keeps the name's case")
         << "new-hnsnetwork-abbreviated-exists.txt"
@@ -700,7 +701,8 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 1-1: HNS reported a failure: " + invalidArg};
     QTest::newRow("an answer as a hashtable, a text of no known code")
         << "@{Error=Switch was not ready yet; Success=False}"
-        << QStringList{"warning 1-1: HNS reported a failure: \"Switch was not ready yet\""};
+        << QStringList{"warning 1-1: HNS reported a failure: \"Switch was not ready yet\" (no error code in "
+                       "the log)"};
     // The command it answers, a blank line apart, is named.
     QTest::newRow("an answer as a list")
         << "PS C:\\> New-HnsNetwork -Type L2Bridge -Name cbr0\n\nError   : The object already exists.\n"
@@ -751,6 +753,34 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 1-1: HNS refused a request: create endpoint web on network nat failed: \"" +
                        chineseOther + "\" (no error code in the log)"};
 
+    // A text the catalog does not hold in a Latin-script language, or in English, and no code logged: said
+    // so, as for any other script.
+    const QString dockerNat =
+        "Error response from daemon: failed to create endpoint x on network nat: HNS failed "
+        "with error : ";
+    const QString natFailed = "warning 1-1: HNS refused a request: create endpoint x on network nat failed: ";
+    for (const QString& unmapped :
+         {QStringLiteral("Er is geprobeerd een bewerking uit te voeren op een verslechterd object."),
+          QStringLiteral("Element niet gevonden."),
+          QStringLiteral("Le commutateur n'est pas encore pr\u00eat."),
+          QStringLiteral("No se pudo crear el extremo."), QStringLiteral("Nie znaleziono elementu w sieci."),
+          QStringLiteral("Something went wrong in the switch.")})
+        QTest::newRow(qPrintable("a text the catalog does not map: " + unmapped.left(24)))
+            << dockerNat + unmapped
+            << QStringList{natFailed + "\"" + unmapped + "\" (no error code in the log)"};
+    QTest::newRow("the English text of a catalog message: its code from the text")
+        << dockerNat + "There was an operation attempted on a degraded object."
+        << QStringList{natFailed +
+                       "HCN_E_DEGRADED_OPERATION (0x803B0017), \"There was an operation attempted on a "
+                       "degraded object.\"" +
+                       fromText};
+    QTest::newRow("an unmapped text with its code logged: the code, no note")
+        << dockerNat + "Er is geprobeerd een bewerking uit te voeren op een verslechterd object. (0x803b0017)"
+        << QStringList{
+               natFailed +
+               "HCN_E_DEGRADED_OPERATION (0x803B0017), \"Er is geprobeerd een bewerking uit te voeren "
+               "op een verslechterd object.\""};
+
     // A Windows message FormatMessage gives on two lines, hcsshim's code after the second: one failure.
     const QString wrongDisk =
         "ERROR_WRONG_DISK (0x80070022), \"The wrong diskette is in the drive. Insert %2 "
@@ -775,14 +805,14 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                "hcnDeleteEndpoint failed in Win32: The object already exists. (0x1392)"
         << QStringList{
                "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: \"The wrong diskette is "
-               "in the drive.\"",
+               "in the drive.\" (no error code in the log)",
                "warning 2-2: HNS refused a request: hcnDeleteEndpoint failed: " + objectExists};
     QTest::newRow("a blank line ends the message")
         << klog + "hcnCreateEndpoint failed in Win32: The wrong diskette is in the drive.\n\n"
                   "Insert %2 (Volume Serial Number: %3) into drive %1. (0x22)"
         << QStringList{
                "warning 1-1: HNS refused a request: hcnCreateEndpoint failed: \"The wrong diskette is "
-               "in the drive.\""};
+               "in the drive.\" (no error code in the log)"};
 
     // A whole message of the catalog after `error:` or `error is`, the line naming no HNS failure in words.
     const QString invalidPolicy = "HCN_E_INVALID_POLICY (0x803B000D), \"The provided policy configuration is "
@@ -844,7 +874,9 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
            ": Failed to create endpoint\n"
            "Error: failed to start containers: web01"
         << QStringList{"warning 2-2: HNS refused a request: create endpoint web01 on network nat failed: "
-                       "\"Failed to create endpoint\" (the command at line 1: docker start web01)"};
+                       "\"Failed to create endpoint\" (no error code in the log) (the command at line 1: "
+                       "docker start "
+                       "web01)"};
     QTest::newRow("docker run's hint after the error")
         << "docker: Error response from daemon: failed to create endpoint db on network nat: HNS failed with "
            "error : Unspecified error\n"
@@ -857,7 +889,7 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
            "Failed to create endpoint\n"
            "ERRO[0002] error waiting for container: context canceled"
         << QStringList{"warning 1-1: HNS refused a request: create endpoint db on network nat failed: "
-                       "\"Failed to create endpoint\""};
+                       "\"Failed to create endpoint\" (no error code in the log)"};
     QTest::newRow("a log record marked as inline code after the error")
         << "`E0402 14:16:04.344271    5968 proxier.go:997] Remote endpoint creation failed: HNS failed with "
            "error : The switch-port was not found.`\n"
@@ -1197,6 +1229,68 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                "Machine Management service, VMMS)"};
     QTest::newRow("WSL's networking step without HNS/, WMI's code: none")
         << "Error code: Wsl/Service/CreateInstance/CreateVm/ConfigureNetworking/0x80041002" << QStringList{};
+    // docker-compose's `Creating network "x" ...` right above a failure that names no request is its request;
+    // the daemon's own failed default network is another request: two failures.
+    const QString daemonFatal =
+        "fatal: failed to start daemon: Error initializing network controller: Error "
+        "creating default network: hnsCall failed in Win32: Element not found. (0x490)";
+    QTest::newRow("compose's network create above hcsshim's bare hnsCall")
+        << "Creating network \"web_shared\" with the default driver\nhnsCall failed in Win32: Element not "
+           "found. (0x490)"
+        << QStringList{"warning 1-2: HNS refused a request: create network web_shared failed: " + notFound};
+    QTest::newRow("compose's network create, then the daemon's default network: two failures")
+        << "Creating network \"web_shared\" with the default driver\nhnsCall failed in Win32: Element not "
+           "found. (0x490)\n\n" +
+               daemonFatal
+        << QStringList{"warning 1-2: HNS refused a request: create network web_shared failed: " + notFound,
+                       "warning 4-4: HNS refused a request: create default network failed: " + notFound};
+    QTest::newRow("the daemon's default network, then compose's network create: two failures")
+        << daemonFatal +
+               "\n\nCreating network \"web_shared\" with the default driver\nhnsCall failed in Win32: "
+               "Element not found. (0x490)"
+        << QStringList{"warning 1-1: HNS refused a request: create default network failed: " + notFound,
+                       "warning 3-4: HNS refused a request: create network web_shared failed: " + notFound};
+    QTest::newRow("compose's network create with its driver, compose's ERROR: before the failure")
+        << "Creating network \"web_default\" with driver \"nat\"\nERROR: hnsCall failed in Win32: Element "
+           "not found. (0x490)"
+        << QStringList{"warning 1-2: HNS refused a request: create network web_default failed: " + notFound};
+    QTest::newRow("compose's ERROR: for a service before the failure")
+        << "Creating network \"web_default\" with the default driver\nERROR: for web  hnsCall failed in "
+           "Win32: Element not found. (0x490)"
+        << QStringList{"warning 1-2: HNS refused a request: create network web_default failed: " + notFound};
+    QTest::newRow("compose's network create with a line between: not the failure's request")
+        << "Creating network \"web_default\" with the default driver\nPulling web (iis:latest)...\nhnsCall "
+           "failed in Win32: Element not found. (0x490)"
+        << QStringList{"warning 3-3: HNS refused a request: hnsCall failed: " + notFound};
+    QTest::newRow("compose's network create above a failure naming its own request")
+        << "Creating network \"web_default\" with the default driver\nError response from daemon: failed to "
+           "create endpoint web on network nat: hnsCall failed in Win32: Element not found. (0x490)"
+        << QStringList{"warning 2-2: HNS refused a request: create endpoint web on network nat failed: " +
+                       notFound};
+    // The writer's words after a code are no message of HNS's; a Windows message or a quoted text is.
+    const QString portExists = "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), ";
+    const QString cni = "E0301 10:00:01.123456    4321 cni.go:100] failed to create endpoint: HNS error: ";
+    for (const QString& words :
+         {QStringLiteral("again"), QStringLiteral("on retry"), QStringLiteral("(retrying)"),
+          QStringLiteral("twice"), QStringLiteral("after restart"), QStringLiteral("After restart")})
+        QTest::newRow(qPrintable("a code, then the writer's words: " + words))
+            << cni + "0x803b0013 " + words
+            << QStringList{"warning 1-1: HNS refused a request: " + portExists +
+                           "\"The specified port already exists.\""};
+    QTest::newRow("a code, then hcsshim's failure with the writer's word after its code")
+        << "hcnCreateEndpoint failed in Win32: (0x803b0013) again"
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + portExists +
+                       "\"The specified port already exists.\""};
+    QTest::newRow("a code, then a Windows message in other words")
+        << cni + "0x803b0013 The port already exists."
+        << QStringList{"warning 1-1: HNS refused a request: " + portExists + "\"The port already exists.\""};
+    QTest::newRow("a code, then a quoted text")
+        << cni + "(0x803b0013) \"the port is held by another endpoint\""
+        << QStringList{"warning 1-1: HNS refused a request: " + portExists +
+                       "\"the port is held by another endpoint\""};
+    QTest::newRow("a code, then a message set off by a dash")
+        << cni + "0x803b0013 - the port is taken"
+        << QStringList{"warning 1-1: HNS refused a request: " + portExists + "\"the port is taken\""};
     QTest::newRow("a hashtable whose Success is True") << "@{Error=; Success=True; Output=}" << QStringList{};
     QTest::newRow("emphasis in prose with no failure")
         << "**HNS** is the _Host Network Service_." << QStringList{};

@@ -1158,7 +1158,8 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
         << "docker-endpoint-old-hns-message-ends-paste.txt"
         << QStringList{
                "2 warning: HNS refused a request: create endpoint web on network nat failed: \"Failed to "
-               "create endpoint\" (the command at line 1: docker run -it --network nat ... cmd)"};
+               "create endpoint\" (no error code in the log) (the command at line 1: docker run -it "
+               "--network nat ... cmd)"};
     QTest::newRow("HNS's message ending the paste on a word no sentence ends on: cut")
         << "docker-network-hns-message-cut-on-a-word.txt"
         << QStringList{
@@ -1181,7 +1182,7 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "3 warning: HNS refused a request: create endpoint web on network nat failed: E_INVALIDARG "
                "(0x80070057), \"The parameter is incorrect.\" (code from the message text)",
                "5 warning: HNS refused a request: create network lab failed: \"Failed to create "
-               "network\""};
+               "network\" (no error code in the log)"};
 }
 
 void TestLoggedOperations::saysWhatALogDoesWithHns()
