@@ -7,6 +7,7 @@
 #include "io/import_objects.h"
 #include "io/logged_error.h"
 #include "io/pod_network_failures.h"
+#include "io/statement_lines.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 #include "io/wrapped_lines.h"
@@ -26,6 +27,8 @@ namespace {
 constexpr std::size_t kMaxRefusalMessages = 50;
 /// A PowerShell error record's lines after the message it was thrown with: at most this many.
 constexpr int kMaxErrorRecordLines = 12;
+/// How far above a message's first line the line wrapped into it may start, and below it end.
+constexpr std::size_t kMaxLinesBeforeInWrap = 8;
 
 /// Whether `code` says the service called could not be reached (not running, stopped answering,
 /// restarting): the request was never refused.
@@ -556,18 +559,52 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     // networks the failure's lines name, once for each message, unless the message is about one.
     // Else the step a structured log record's message says failed (kube-proxy's `"Source Vip endpoint
     // creation failed" err="hcnCreateEndpoint failed in Win32: ..."`), from the message's first line.
+    // The line a console wrapped into the message's first line and the lines around it, read whole: the
+    // run that holds it (an HNS answer the wrap split stands on the run's last lines); the line alone
+    // when it is in none.
+    // The pod step of a message on lines a wrap made (those it stands on, and those above it its first
+    // line goes on): a console wrapped it there
+    // (consoleWrapEnd: joined as the console broke it), or an editor did at its words (lines as wide as a
+    // console's at least, none opening a statement of its own: joined at blanks). The lines up to the
+    // message's last one are read, for an HNS answer the wrap split.
+    const auto podStepOfWrap = [&](const CleanedLine& line, int lastLine) {
+        const std::size_t at = static_cast<std::size_t>(&line - lines.data());
+        std::size_t end = at + 1;
+        while (end < lines.size() && end - at < kMaxLinesBeforeInWrap && lines[end].sourceLine <= lastLine)
+            ++end;
+        std::size_t first = at;
+        while (first > 0 && at - first < kMaxLinesBeforeInWrap &&
+               codePointWidth(lines[first - 1].text) >= kMinConsoleLineWidth &&
+               !opensStatement(lines[first].text))
+            --first;
+        std::optional<logged::PodNetworkStepSaid> step;
+        if (first == at && end == at + 1)
+            return step;
+        const std::string console = joinConsoleWrap(lines, first, end);
+        step = logged::podNetworkStepIn(console, lowerCopy(console));
+        if (!step) {
+            std::string words;
+            for (std::size_t k = first; k < end; ++k)
+                words += (k == first ? "" : " ") + std::string(trimBlanks(lines[k].text));
+            step = logged::podNetworkStepIn(words, lowerCopy(words));
+        }
+        return step;
+    };
     std::map<std::size_t, std::vector<logged::PodNetworkStepSaid>> podSteps;
     std::map<std::size_t, std::string> loggedAs;
     for (const NamedRefusal& n : named) {
         const CleanedLine* line = n.source == source ? lineAt(n.firstLine) : nullptr;
         if (line == nullptr || messages[n.message].message.find(" the network of ") != std::string::npos)
             continue;
-        if (std::optional<logged::PodNetworkStepSaid> step =
-                logged::podNetworkStepIn(line->text, lowerCopy(line->text)))
+        std::optional<logged::PodNetworkStepSaid> step =
+            logged::podNetworkStepIn(line->text, lowerCopy(line->text));
+        if (!step)
+            step = podStepOfWrap(*line, n.lastLine);
+        if (step)
             podSteps[n.message].push_back(std::move(*step));
-        else if (std::string step = failedStepOfRecord(line->text);
-                 !step.empty() && messages[n.message].message.find(step) == std::string::npos)
-            loggedAs.try_emplace(n.message, std::move(step));
+        else if (std::string recorded = failedStepOfRecord(line->text);
+                 !recorded.empty() && messages[n.message].message.find(recorded) == std::string::npos)
+            loggedAs.try_emplace(n.message, std::move(recorded));
     }
     for (const auto& [message, steps] : podSteps)
         messages[message].message += "; " + logged::podNetworkStepsSaid(steps) + " failed with it";

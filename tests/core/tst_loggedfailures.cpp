@@ -1839,6 +1839,25 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
                "already attached to the switch.\"; the network of pods default/test-win2 (container "
                "2a291782d93c) and default/test-win3 (container 3a291782d93c) failed with it (2 times, "
                "lines 1-2)"};
+    // kubectl's event a console or an editor wrapped at about 90 columns: read whole.
+    const QString sandboxChain =
+        "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network\n"
+        "for sandbox \"1c27f3d6924dc80298273385250f5f19598520eb0a52cdf4898094f6bbf85691\": plugin\n"
+        "type=\"azure-vnet\" failed (add): Failed to create endpoint: 1c27f3d6-eth0 due to error:\n";
+    const QString addressInvalid =
+        "hcnCreateEndpoint failed: HCN_E_ADDR_INVALID_OR_RESERVED (0x803B002F), \"An "
+        "address provided is invalid or reserved.\"; setting up the network of pod "
+        "sandbox 1c27f3d6924d (CNI plugin azure-vnet) failed with it";
+    QTest::newRow("a wrapped event: the sandbox on the lines above HNS's error")
+        << sandboxChain +
+               "hcnCreateEndpoint failed in Win32: An address provided is invalid or reserved. (0x803b002f)"
+        << QStringList{"warning 1-4: HNS refused a request: " + addressInvalid};
+    QTest::newRow("a wrapped event: HNS's answer split by the wrap")
+        << sandboxChain +
+               "hcnCreateEndpoint failed in Win32: An address provided is invalid or reserved. (0x803b002f) "
+               "{\"Success\":false,\"Error\":\"An address provided is\n"
+               "invalid or reserved. \",\"ErrorCode\":2151350319}"
+        << QStringList{"warning 4-5: HNS reported a failure: " + addressInvalid};
     QTest::newRow("a field naming no pod names none")
         << "time=\"2024-01-01T00:00:00Z\" level=error msg=\"hcnCreateEndpoint failed in Win32: The specified "
            "port already exists. (0x803b0013)\" pod=\"<nil>\""
