@@ -43,6 +43,8 @@ struct SpewStart
 {
     ResourceKind kind = ResourceKind::Invalid;
     bool kubeProxyRecord = false;
+    /// The record's type without its package (`serviceInfo`, `endpointsInfo`) when it is kube-proxy's.
+    std::string_view recordType;
     bool opens() const { return kind != ResourceKind::Invalid || kubeProxyRecord; }
 };
 
@@ -59,7 +61,8 @@ SpewStart spewDumpAt(std::string_view text, std::size_t at)
     if (end >= text.size() || text[end] != ')' || end == at + 1)
         return {};
     const std::string_view type = text.substr(at + 1, end - at - 1);
-    const SpewStart start{goKindOfType(type), isKubeProxyEndpointType(type) || isKubeProxyServiceType(type)};
+    const bool record = isKubeProxyEndpointType(type) || isKubeProxyServiceType(type);
+    const SpewStart start{goKindOfType(type), record, record ? type.substr(type.rfind('.') + 1) : ""};
     if (!start.opens())
         return {};
     std::string_view rest = text.substr(end + 1);
@@ -799,6 +802,11 @@ private:
             m_result.values.push_back(std::move(found));
             return true;
         };
+        const auto namesHnsId = [](const json& record) {
+            return record.is_object() && (record.contains("hnsID") || record.contains("hnsId"));
+        };
+        const bool showsHnsId =
+            namesHnsId(value) || (value.is_array() && std::any_of(value.begin(), value.end(), namesHnsId));
         bool any = false;
         if (value.is_array()) {
             for (std::size_t i = 0; i < value.size() && i < reader.elements.size(); ++i)
@@ -815,6 +823,19 @@ private:
                            "cut is read"
                          : "the go-spew dump cannot be read past line " + std::to_string(sourceLast) +
                                "; only what came before is read");
+        } else if (!closed && start.kubeProxyRecord) {
+            // kube-proxy's record is no HNS object: cut before a member of its own was complete, it lost
+            // only what it would have named, which its hnsID (a member of its own) gives.
+            const bool service = start.recordType == "serviceInfo";
+            const std::string in = cutPath.empty() ? std::string() : " inside " + cutPath;
+            const std::string what =
+                reader.cut ? (in.empty() ? " is cut off before its first member" : " is cut off" + in) +
+                                 " (the text ends there)"
+                           : " cannot be read past line " + std::to_string(sourceLast) + in;
+            info(sourceFirst, sourceLast,
+                 "a go-spew dump of kube-proxy's " + std::string(start.recordType) + what +
+                     "; as far as it goes it names no HNS " + (service ? "load balancer" : "endpoint") +
+                     (showsHnsId ? "" : " (its hnsID is not in the paste)") + "; not imported");
         } else if (!closed)
             warn(sourceFirst, sourceFirst,
                  "a go-spew dump opens here but ends before any member is complete; not imported");
@@ -824,6 +845,11 @@ private:
     void warn(int first, int last, std::string message)
     {
         m_result.warnings.push_back({first, last, rangeText(first, last) + validUtf8(std::move(message))});
+    }
+
+    void info(int first, int last, std::string message)
+    {
+        m_result.infos.push_back({first, last, rangeText(first, last) + validUtf8(std::move(message))});
     }
 
     /// An info of what kube-proxy's record says of HNS (ExtractResult::loggedInfos).
