@@ -797,16 +797,26 @@ private:
                 found.cutOff = true;
             }
             // A cut dump of a request sent to HNS, or one that shows no HNS member, lost no HNS object.
-            losesHns = losesHns || (!closed && cutLosesHnsObject(object, before));
+            losesHns = losesHns || (!closed && !start.kubeProxyRecord && cutLosesHnsObject(object, before));
             found.value = std::move(object);
             m_result.values.push_back(std::move(found));
             return true;
         };
-        const auto namesHnsId = [](const json& record) {
+        const auto hasHnsId = [](const json& record) {
             return record.is_object() && (record.contains("hnsID") || record.contains("hnsId"));
         };
-        const bool showsHnsId =
-            namesHnsId(value) || (value.is_array() && std::any_of(value.begin(), value.end(), namesHnsId));
+        const auto givesHnsId = [](const json& record) {
+            for (const char* key : {"hnsID", "hnsId"})
+                if (record.is_object() && record.contains(key) && record[key].is_string() &&
+                    !record[key].get_ref<const std::string&>().empty())
+                    return true;
+            return false;
+        };
+        const auto inAny = [&value](const auto& test) {
+            return test(value) || (value.is_array() && std::any_of(value.begin(), value.end(), test));
+        };
+        const bool showsHnsId = inAny(hasHnsId);
+        const bool namesHnsObject = inAny(givesHnsId);
         bool any = false;
         if (value.is_array()) {
             for (std::size_t i = 0; i < value.size() && i < reader.elements.size(); ++i)
@@ -815,7 +825,23 @@ private:
         } else {
             any = take(std::move(value), 0, end, true, std::nullopt);
         }
-        if (!closed && any) {
+        if (!closed && start.kubeProxyRecord) {
+            // kube-proxy's record is no HNS object: a cut loses no HNS object, only what the record would
+            // have named by its hnsID when the cut came before it.
+            const bool service = start.recordType == "serviceInfo";
+            const std::string in = cutPath.empty() ? std::string() : " inside " + cutPath;
+            const std::string what =
+                reader.cut
+                    ? (!any && in.empty() ? " is cut off before its first member" : " is cut off" + in) +
+                          " (the text ends there)"
+                    : " cannot be read past line " + std::to_string(sourceLast) + in;
+            info(sourceFirst, sourceLast,
+                 "a go-spew dump of kube-proxy's " + std::string(start.recordType) + what +
+                     (namesHnsObject ? "; what came before is read (the record is no HNS object)"
+                                     : std::string("; as far as it goes it names no HNS ") +
+                                           (service ? "load balancer" : "endpoint") +
+                                           (showsHnsId ? "" : " (its hnsID is not in the paste)")));
+        } else if (!closed && any) {
             if (losesHns)
                 warn(sourceFirst, sourceLast,
                      reader.cut
@@ -823,19 +849,6 @@ private:
                            "cut is read"
                          : "the go-spew dump cannot be read past line " + std::to_string(sourceLast) +
                                "; only what came before is read");
-        } else if (!closed && start.kubeProxyRecord) {
-            // kube-proxy's record is no HNS object: cut before a member of its own was complete, it lost
-            // only what it would have named, which its hnsID (a member of its own) gives.
-            const bool service = start.recordType == "serviceInfo";
-            const std::string in = cutPath.empty() ? std::string() : " inside " + cutPath;
-            const std::string what =
-                reader.cut ? (in.empty() ? " is cut off before its first member" : " is cut off" + in) +
-                                 " (the text ends there)"
-                           : " cannot be read past line " + std::to_string(sourceLast) + in;
-            info(sourceFirst, sourceLast,
-                 "a go-spew dump of kube-proxy's " + std::string(start.recordType) + what +
-                     "; as far as it goes it names no HNS " + (service ? "load balancer" : "endpoint") +
-                     (showsHnsId ? "" : " (its hnsID is not in the paste)") + "; not imported");
         } else if (!closed)
             warn(sourceFirst, sourceFirst,
                  "a go-spew dump opens here but ends before any member is complete; not imported");
