@@ -817,6 +817,11 @@ private:
         };
         const bool showsHnsId = inAny(hasHnsId);
         const bool namesHnsObject = inAny(givesHnsId);
+        // The one HNS object a single record names (a list's records are each named by the log).
+        std::string namedId;
+        if (givesHnsId(value))
+            namedId = value.contains("hnsID") ? value["hnsID"].get<std::string>()
+                                              : value["hnsId"].get<std::string>();
         bool any = false;
         if (value.is_array()) {
             for (std::size_t i = 0; i < value.size() && i < reader.elements.size(); ++i)
@@ -837,7 +842,11 @@ private:
                     : " cannot be read past line " + std::to_string(sourceLast) + in;
             info(sourceFirst, sourceLast,
                  "a go-spew dump of kube-proxy's " + std::string(start.recordType) + what +
-                     (namesHnsObject ? "; what came before is read (the record is no HNS object)"
+                     (namesHnsObject ? "; what came before is read (the record is no HNS object)" +
+                                           (namedId.empty() ? std::string()
+                                                            : std::string(": it names HNS ") +
+                                                                  (service ? "load balancer " : "endpoint ") +
+                                                                  validUtf8(namedId))
                                      : std::string("; as far as it goes it names no HNS ") +
                                            (service ? "load balancer" : "endpoint") +
                                            (showsHnsId ? "" : " (its hnsID is not in the paste)")));

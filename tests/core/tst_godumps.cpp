@@ -1150,7 +1150,8 @@ private slots:
                                  " policyApplied: (bool) true,\n hns: (winkernel.hnsV2) {\n"
             << ""
             << "a go-spew dump of kube-proxy's serviceInfo is cut off inside hns (the text ends there); what "
-               "came before is read (the record is no HNS object)";
+               "came before is read (the record is no HNS object): it names HNS load balancer "
+               "39197013-7983-416b-b051-893f59202d19";
         QTest::newRow("a go-spew endpoint cut right after it opens still warns")
             << spew << "a go-spew dump opens here but ends before any member is complete; not imported"
             << "";
