@@ -43,6 +43,8 @@ struct SpewStart
 {
     ResourceKind kind = ResourceKind::Invalid;
     bool kubeProxyRecord = false;
+    /// The record's type without its package (`serviceInfo`, `endpointsInfo`) when it is kube-proxy's.
+    std::string_view recordType;
     bool opens() const { return kind != ResourceKind::Invalid || kubeProxyRecord; }
 };
 
@@ -59,7 +61,8 @@ SpewStart spewDumpAt(std::string_view text, std::size_t at)
     if (end >= text.size() || text[end] != ')' || end == at + 1)
         return {};
     const std::string_view type = text.substr(at + 1, end - at - 1);
-    const SpewStart start{goKindOfType(type), isKubeProxyEndpointType(type) || isKubeProxyServiceType(type)};
+    const bool record = isKubeProxyEndpointType(type) || isKubeProxyServiceType(type);
+    const SpewStart start{goKindOfType(type), record, record ? type.substr(type.rfind('.') + 1) : ""};
     if (!start.opens())
         return {};
     std::string_view rest = text.substr(end + 1);
@@ -794,11 +797,31 @@ private:
                 found.cutOff = true;
             }
             // A cut dump of a request sent to HNS, or one that shows no HNS member, lost no HNS object.
-            losesHns = losesHns || (!closed && cutLosesHnsObject(object, before));
+            losesHns = losesHns || (!closed && !start.kubeProxyRecord && cutLosesHnsObject(object, before));
             found.value = std::move(object);
             m_result.values.push_back(std::move(found));
             return true;
         };
+        const auto hasHnsId = [](const json& record) {
+            return record.is_object() && (record.contains("hnsID") || record.contains("hnsId"));
+        };
+        const auto givesHnsId = [](const json& record) {
+            for (const char* key : {"hnsID", "hnsId"})
+                if (record.is_object() && record.contains(key) && record[key].is_string() &&
+                    !record[key].get_ref<const std::string&>().empty())
+                    return true;
+            return false;
+        };
+        const auto inAny = [&value](const auto& test) {
+            return test(value) || (value.is_array() && std::any_of(value.begin(), value.end(), test));
+        };
+        const bool showsHnsId = inAny(hasHnsId);
+        const bool namesHnsObject = inAny(givesHnsId);
+        // The one HNS object a single record names (a list's records are each named by the log).
+        std::string namedId;
+        if (givesHnsId(value))
+            namedId = value.contains("hnsID") ? value["hnsID"].get<std::string>()
+                                              : value["hnsId"].get<std::string>();
         bool any = false;
         if (value.is_array()) {
             for (std::size_t i = 0; i < value.size() && i < reader.elements.size(); ++i)
@@ -807,7 +830,27 @@ private:
         } else {
             any = take(std::move(value), 0, end, true, std::nullopt);
         }
-        if (!closed && any) {
+        if (!closed && start.kubeProxyRecord) {
+            // kube-proxy's record is no HNS object: a cut loses no HNS object, only what the record would
+            // have named by its hnsID when the cut came before it.
+            const bool service = start.recordType == "serviceInfo";
+            const std::string in = cutPath.empty() ? std::string() : " inside " + cutPath;
+            const std::string what =
+                reader.cut
+                    ? (!any && in.empty() ? " is cut off before its first member" : " is cut off" + in) +
+                          " (the text ends there)"
+                    : " cannot be read past line " + std::to_string(sourceLast) + in;
+            info(sourceFirst, sourceLast,
+                 "a go-spew dump of kube-proxy's " + std::string(start.recordType) + what +
+                     (namesHnsObject ? "; what came before is read (the record is no HNS object)" +
+                                           (namedId.empty() ? std::string()
+                                                            : std::string(": it names HNS ") +
+                                                                  (service ? "load balancer " : "endpoint ") +
+                                                                  validUtf8(namedId))
+                                     : std::string("; as far as it goes it names no HNS ") +
+                                           (service ? "load balancer" : "endpoint") +
+                                           (showsHnsId ? "" : " (its hnsID is not in the paste)")));
+        } else if (!closed && any) {
             if (losesHns)
                 warn(sourceFirst, sourceLast,
                      reader.cut
@@ -824,6 +867,11 @@ private:
     void warn(int first, int last, std::string message)
     {
         m_result.warnings.push_back({first, last, rangeText(first, last) + validUtf8(std::move(message))});
+    }
+
+    void info(int first, int last, std::string message)
+    {
+        m_result.infos.push_back({first, last, rangeText(first, last) + validUtf8(std::move(message))});
     }
 
     /// An info of what kube-proxy's record says of HNS (ExtractResult::loggedInfos).

@@ -1112,6 +1112,49 @@ private slots:
                       "\"00-15-5D-B8-08-09\",\n"
             << "the go-spew dump is cut off"
             << "";
+        const QString service = "I0318 09:27:33.949724   10164 proxier.go:980] Policy already applied for "
+                                "(*winkernel.serviceInfo)(0xc0001b6cf0)({\n"
+                                " BaseServiceInfo: (*proxy.BaseServiceInfo)(0xc0009c80c0)({\n"
+                                "  clusterIP: (net.IP) (len=16 cap=16) {\n";
+        const QString clusterIp =
+            "   00000000  00 00 00 00 00 00 00 00  00 00 ff ff 0a 64 07 ff  |.............d..|\n"
+            "  },\n  port: (int) 5556,\n  protocol: (v1.Protocol) (len=3) \"TCP\",\n"
+            "  nodePort: (int) 0,\n  loadBalancerStatus: (v1.LoadBalancerStatus)\n";
+        QTest::newRow("kube-proxy's serviceInfo cut after complete members of its BaseServiceInfo")
+            << service + clusterIp << ""
+            << "a go-spew dump of kube-proxy's serviceInfo is cut off inside "
+               "BaseServiceInfo.loadBalancerStatus (the text ends there); as far as it goes it names no HNS "
+               "load balancer (its hnsID is not in the paste)";
+        QTest::newRow("kube-proxy's serviceInfo cut inside its first member")
+            << service << ""
+            << "a go-spew dump of kube-proxy's serviceInfo is cut off inside BaseServiceInfo.clusterIP "
+               "(the text ends there); as far as it goes it names no HNS load balancer (its hnsID is not in "
+               "the paste)";
+        QTest::newRow("kube-proxy's endpointsInfo cut right after it opens")
+            << "I0318 09:27:33.949724   10164 proxier.go:980] endpoint "
+               "(*winkernel.endpointsInfo)(0xc0003d14a0)({\n"
+            << ""
+            << "a go-spew dump of kube-proxy's endpointsInfo is cut off before its first member (the text "
+               "ends there); as far as it goes it names no HNS endpoint (its hnsID is not in the paste)";
+        const QString baseServiceInfo = service + clusterIp.left(clusterIp.indexOf("  loadBalancerStatus")) +
+                                        " }),\n targetPort: (int) 8080,\n";
+        QTest::newRow("kube-proxy's serviceInfo cut after complete members, before its hnsID")
+            << baseServiceInfo +
+                   " loadBalancerIngressIPs: ([]*winkernel.loadBalancerIngressInfo) (len=1 cap=1) {\n"
+            << ""
+            << "a go-spew dump of kube-proxy's serviceInfo is cut off inside loadBalancerIngressIPs (the "
+               "text "
+               "ends there); as far as it goes it names no HNS load balancer (its hnsID is not in the paste)";
+        QTest::newRow("kube-proxy's serviceInfo cut after its hnsID")
+            << baseServiceInfo + " hnsID: (string) (len=36) \"39197013-7983-416b-b051-893f59202d19\",\n"
+                                 " policyApplied: (bool) true,\n hns: (winkernel.hnsV2) {\n"
+            << ""
+            << "a go-spew dump of kube-proxy's serviceInfo is cut off inside hns (the text ends there); what "
+               "came before is read (the record is no HNS object): it names HNS load balancer "
+               "39197013-7983-416b-b051-893f59202d19";
+        QTest::newRow("a go-spew endpoint cut right after it opens still warns")
+            << spew << "a go-spew dump opens here but ends before any member is complete; not imported"
+            << "";
         QTest::newRow("the request wrapped and cut by the paste")
             << request + "\n" + rest.left(rest.indexOf("MacAddress") + 2) << ""
             << "a request sent to HNS";
