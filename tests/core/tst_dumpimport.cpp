@@ -2720,6 +2720,22 @@ private slots:
             << QStringList{frontnet + " /Type=null"}
             << QStringList{"warning: the value is cut off", "Type: cut off after \"L2\"; the type is unknown"}
             << QStringList{"not in the dump", "not a network, endpoint"};
+        // HCN reads a network without a Type as NAT: one whose Type the dump shows without its value
+        // says `"Type": null`, which hcnctl's table shows as unknown, v2 as v1.
+        const QString calico = "Network:7B3E1A52-9C04-4D6F-8E21-5A0C3F9B7D18";
+        QTest::newRow("a v2 network with a placeholder for its Type: unknown, not NAT")
+            << "v2-network-type-placeholder.txt" << QStringList{calico} << QStringList{calico + " /Type=null"}
+            << QStringList{"Type: the paste shows a placeholder (<enum>) in its place; what it stood for is "
+                           "unknown"}
+            << QStringList{"not in the dump"};
+        QTest::newRow("a v2 network cut inside its Type: unknown, not NAT")
+            << "v2-network-cut-inside-type.txt" << QStringList{calico} << QStringList{calico + " /Type=null"}
+            << QStringList{"warning: the value is cut off", "Type: cut off after \"L2\"; the type is unknown"}
+            << QStringList{"not in the dump"};
+        QTest::newRow("a v2 network without a Type member is HCN's NAT network")
+            << "v2-network-without-type.txt" << QStringList{calico}
+            << QStringList{calico + " /Type=\"(absent)\"", calico + " @Lost=[]"} << QStringList{}
+            << QStringList{"Type"};
         QTest::newRow("a request and the Go print of its address space")
             << "docker-request-then-go-address-space.txt" << QStringList{} << QStringList{}
             << QStringList{"info: the dump shows no HNS network", "info: a request sent to HNS"}
