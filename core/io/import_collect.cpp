@@ -6,6 +6,7 @@
 #include "hcn/network_mode.h"
 #include "io/hns_member.h"
 #include "io/import_objects.h"
+#include "io/json_repair.h"
 #include "io/kube_proxy_endpoints.h"
 #include "io/logged_error.h"
 #include "io/non_hns_objects.h"
@@ -227,6 +228,50 @@ std::string placeholderList(const std::vector<std::string>& items)
     return out;
 }
 
+/// The values of `value` at any depth, placeholders or not (PlaceholderCount), and the placeholders
+/// each once.
+void countPlaceholders(const json& value, PlaceholderCount& count, std::vector<std::string>& seen, int depth)
+{
+    if (depth > kDefaultMaxJsonDepth)
+        return;
+    if (value.is_structured()) {
+        for (const json& item : value)
+            countPlaceholders(item, count, seen, depth + 1);
+    } else if (value.is_string() && isTemplatePlaceholder(value.get_ref<const std::string&>())) {
+        ++count.placeholders;
+        if (std::find(seen.begin(), seen.end(), value.get<std::string>()) == seen.end())
+            seen.push_back(value.get<std::string>());
+    } else {
+        ++count.others;
+    }
+}
+
+/// The placeholders of an example document (isExampleDocument: a schema page's `"Id" : <string>,
+/// "Type" : <enum>`, json_repair.cpp keeps them as strings), in the order `text` (the document's own)
+/// shows them: "<string>, <uint32>, <enum>, <ip address>, ..." (4 at most named); empty for a document
+/// that is none.
+std::string examplePlaceholders(const json& value, std::string_view text)
+{
+    if (!value.is_object())
+        return {};
+    PlaceholderCount count;
+    std::vector<std::string> seen;
+    countPlaceholders(value, count, seen, 0);
+    if (const json* id = member(value, "ID")) {
+        count.idGiven = true;
+        if (id->is_string() && isTemplatePlaceholder(id->get_ref<const std::string&>()))
+            count.idPlaceholder = id->get<std::string>();
+    }
+    if (!isExampleDocument(count))
+        return {};
+    std::stable_sort(seen.begin(), seen.end(),
+                     [&](const std::string& a, const std::string& b) { return text.find(a) < text.find(b); });
+    constexpr std::size_t kMaxNamed = 4;
+    const bool more = seen.size() > kMaxNamed;
+    seen.resize(std::min(seen.size(), kMaxNamed));
+    return placeholderList(seen) + (more ? ", ..." : "");
+}
+
 /// The string a member `"key" : "value"` of `text` shows (quotes possibly escaped, `\/` unescaped).
 std::string shownMember(std::string_view text, std::string_view key)
 {
@@ -365,6 +410,15 @@ struct Collector
             std::any_of(found.losses.begin(), found.losses.end(),
                         [](const std::string& loss) { return loss.starts_with("Type: cut off after"); }))
             kind = ResourceKind::Network;
+        // A schema page's or template's document, its values placeholders (`"Id" : <string>`): an example,
+        // of an HNS kind, or of any with a placeholder for its ID.
+        if (!hasGuidId && (kind != ResourceKind::Invalid || has(value, "ID")))
+            if (const std::string placeholders = examplePlaceholders(value, text); !placeholders.empty()) {
+                message(ImportSeverity::Info, first, last,
+                        "an example document (placeholders " + placeholders +
+                            "); not an object HNS holds; not imported");
+                return;
+            }
         if (kind == ResourceKind::Invalid) {
             // A log exported as JSON (Log Analytics, Container Insights, Event Viewer) holds each log line
             // as a string member, its documents escaped inside: those are searched.

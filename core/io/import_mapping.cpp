@@ -702,6 +702,22 @@ void typeOfV1Namespace(Sighting& s, bool typeGiven)
                       " assumed from its IsDefault " + (isDefault ? "true" : "false"));
 }
 
+/// A network whose type the dump does not give has `"Type": null`, which hcnctl shows as `unknown`: HCN
+/// reads a network without a Type as NAT (NetworkMode 0), which the dump does not say. So has a v1 one
+/// without a Type (`untypedV1`: Get-HnsNetwork always prints one, the paste cut it off), and one of either
+/// version whose Type the dump shows without its value: a placeholder in its place (`"Type": <enum>`),
+/// the paste's cut inside it (`"Type": "L2`), a damaged member, each a loss on Type. A v2 document
+/// without a Type member is HCN's NAT network and keeps none.
+void typeUnknownAsNull(Sighting& s, bool untypedV1)
+{
+    if (s.kind != ResourceKind::Network || !s.document.is_object() || memberIgnoringCase(s.document, "Type"))
+        return;
+    const bool shownWithoutValue = std::any_of(
+        s.lost.begin(), s.lost.end(), [](const std::string& loss) { return loss.starts_with("Type:"); });
+    if (untypedV1 || shownWithoutValue)
+        s.document["Type"] = nullptr;
+}
+
 void mapV1(Sighting& s)
 {
     json state = takeStateMembers(s.document);
@@ -875,8 +891,9 @@ void mapToV2(Sighting& s)
         if (s.kind == ResourceKind::Namespace)
             typeOfV1Namespace(s, namespaceTyped);
         dhcpOfTransparent(s, containerNetwork);
-        if (untyped && s.document.is_object() && !s.document.contains("Type"))
-            s.document["Type"] = nullptr;
+        typeUnknownAsNull(s, untyped);
+    } else {
+        typeUnknownAsNull(s, false);
     }
     keepMistypedValues(s.document, std::move(mistyped), s.ownV1Members);
 }

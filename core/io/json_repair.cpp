@@ -1,7 +1,10 @@
 #include "io/json_repair.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <optional>
 
 namespace hcn::io {
@@ -178,11 +181,137 @@ char lastSignificant(const std::string& out)
 
 } // namespace
 
+bool isTemplatePlaceholder(std::string_view text)
+{
+    return isPlaceholder(text) && !equalsIgnoreCase(text, "<nil>");
+}
+
+bool isExampleDocument(const PlaceholderCount& count)
+{
+    if (count.idGiven && count.idPlaceholder.empty())
+        return false; // an object with its ID
+    const std::string id = lowerCopy(count.idPlaceholder);
+    if (id.ends_with("id>") || id.ends_with("guid>"))
+        return true;
+    return count.placeholders >= 2 &&
+           (count.others * 3 <= count.placeholders || (!id.empty() && count.others <= count.placeholders));
+}
+
+namespace {
+
+/// The spans [from, to) of `json` that are example documents (isExampleDocument): objects that are the
+/// value, or elements of lists that are (at any depth of lists); one the text ends inside runs to its
+/// end. Comments are no values.
+std::vector<std::pair<std::size_t, std::size_t>> exampleSpans(std::string_view json)
+{
+    struct Open
+    {
+        bool object = false;
+        bool document = false;
+        std::size_t from = 0;
+        std::string key; ///< an object's: the key of the member being read
+        PlaceholderCount count;
+    };
+    std::vector<Open> open;
+    std::size_t objectsOpen = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    char last = '\0'; // the last significant character outside strings and comments
+    const auto atValue = [&] {
+        return !open.empty() && (open.back().object ? last == ':' : last == '[' || last == ',');
+    };
+    const auto count = [&](bool placeholder, std::string_view text) {
+        Open& in = open.back();
+        ++(placeholder ? in.count.placeholders : in.count.others);
+        if (in.document && equalsIgnoreCase(in.key, "ID")) {
+            in.count.idGiven = true;
+            if (placeholder)
+                in.count.idPlaceholder = std::string(text);
+        }
+    };
+    const auto close = [&](std::size_t to) {
+        Open done = std::move(open.back());
+        open.pop_back();
+        if (done.object)
+            --objectsOpen;
+        if (done.document) {
+            if (isExampleDocument(done.count))
+                spans.emplace_back(done.from, to);
+        } else if (!open.empty()) {
+            open.back().count.placeholders += done.count.placeholders;
+            open.back().count.others += done.count.others;
+        }
+    };
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '"') {
+            std::size_t end = i + 1;
+            while (end < json.size() && json[end] != '"')
+                end += json[end] == '\\' ? 2 : 1;
+            const std::string_view text = json.substr(i + 1, std::min(end, json.size()) - i - 1);
+            if (!open.empty() && open.back().object && (last == '{' || last == ','))
+                open.back().key = std::string(text);
+            else if (atValue())
+                count(isTemplatePlaceholder(text), text);
+            last = '"';
+            i = end;
+            continue;
+        }
+        if (const std::size_t end = commentEnd(json, i); end != i) {
+            i = end - 1;
+            continue;
+        }
+        if (isSpace(c))
+            continue;
+        if (const std::size_t length = c == '<' && !open.empty() ? placeholderLength(json, i) : 0) {
+            if (atValue() && isTemplatePlaceholder(json.substr(i, length)))
+                count(true, json.substr(i, length));
+            if (atValue())
+                last = '"';
+            i += length - 1;
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            open.push_back({c == '{', c == '{' && objectsOpen == 0, i, {}, {}});
+            objectsOpen += c == '{' ? 1 : 0;
+        } else if ((c == '}' || c == ']') && !open.empty()) {
+            close(i + 1);
+        } else if (c != ',' && c != ':' && atValue()) {
+            count(false, {});
+            while (i + 1 < json.size() &&
+                   std::string_view(" \t\n\f,:{}[]\"").find(json[i + 1]) == std::string_view::npos)
+                ++i;
+            last = '"';
+            continue;
+        }
+        last = c;
+    }
+    while (!open.empty())
+        close(json.size());
+    return spans;
+}
+
+/// `text`, a placeholder, as a JSON string.
+std::string quoted(std::string_view text)
+{
+    std::string out = "\"";
+    for (const char c : text)
+        out += c == '\\' ? std::string("\\\\") : c == '\t' ? std::string("\\t") : std::string(1, c);
+    return out + '"';
+}
+
+} // namespace
+
 std::string dropPlaceholders(std::string_view json,
                              std::vector<std::pair<std::string, std::string>>& placeholders)
 {
     if (json.find('<') == std::string_view::npos)
         return std::string(json);
+    const std::vector<std::pair<std::size_t, std::size_t>> examples = exampleSpans(json);
+    const auto inExample = [&](std::size_t at) { // the spans are apart, in order
+        const auto after = std::upper_bound(examples.begin(), examples.end(), at,
+                                            [](std::size_t x, const auto& span) { return x < span.first; });
+        return after != examples.begin() && at < std::prev(after)->second;
+    };
     std::string out;
     out.reserve(json.size());
     std::vector<Frame> frames;
@@ -210,8 +339,16 @@ std::string dropPlaceholders(std::string_view json,
         const bool place = before != '\0' && std::string_view(":,[{").find(before) != std::string_view::npos;
         if (const std::size_t length = place ? placeholderLength(json, i) : 0) {
             const bool value = before == ':'; // a member's value: the member goes with its key
-            placeholders.emplace_back(framePath(frames, frames.size() - (value ? 0 : 1)),
-                                      std::string(json.substr(i, length)));
+            const std::string_view text = json.substr(i, length);
+            const bool example = inExample(i);
+            if (example && (value || !frames.back().object) && isTemplatePlaceholder(text)) {
+                out += quoted(text);
+                i += length - 1;
+                continue;
+            }
+            if (!example)
+                placeholders.emplace_back(framePath(frames, frames.size() - (value ? 0 : 1)),
+                                          std::string(text));
             if (value)
                 out.resize(frames.back().keyStart);
             i += length;

@@ -55,12 +55,37 @@ std::string repairCommas(std::string_view json, std::vector<std::string>& repair
 /// quote, bracket or brace inside.
 bool isPlaceholder(std::string_view text);
 
+/// What a document's values are: placeholders or not, counted at any depth of its members and lists.
+struct PlaceholderCount
+{
+    std::size_t placeholders = 0; ///< values that are a template's placeholder (isTemplatePlaceholder)
+    std::size_t others = 0;       ///< other strings, numbers, true, false, null
+    bool idGiven = false;         ///< it has an `ID` member (any letter case)
+    std::string idPlaceholder;    ///< that member's value when it is a template's placeholder
+};
+
+/// Whether `text` (a value's text, a string's without its quotes) is a placeholder that counts towards
+/// an example document: isPlaceholder, but for Go's print of nothing (`<nil>`), which logs write as a
+/// value.
+bool isTemplatePlaceholder(std::string_view text);
+
+/// Whether a document (an object that is a value, or an element of a list that is one) so counted is an
+/// example a template or a schema page writes rather than an object HNS holds: it shows no ID or a
+/// placeholder for it, and its values are placeholders (`"Id" : <string>`, `"Port": <uint16>`) all or
+/// nearly all (at least 2, and at most one value in four is not one), or at least half of them with its
+/// ID a placeholder, or its ID a placeholder that names an ID (`<network-id>`, `<guid>`). A poster's
+/// placeholder or two in a real object (`"AddressPrefix": <your pod cidr>`) makes no example.
+bool isExampleDocument(const PlaceholderCount& count);
+
 /// `json` with the placeholders a poster put where values, elements or members were (`<ignore the data>`,
 /// `<redacted>`, `<your service cidr>`, `<...>`: outside strings, on one line, where a value or a member
 /// starts and before what ends one) left out as elided lines are: a member whose value is one goes with
 /// its key, and the comma after it goes too. Each is added to `placeholders` as {path, text}: the path of
 /// the member it stood for (`Subnets[0].AddressPrefix`), or of the list or object it stood in (`Output`;
-/// empty for the value's own members).
+/// empty for the value's own members). In an example document (isExampleDocument: a schema page's
+/// `"Id" : <string>, "Type" : <enum>`) nothing was left out: its placeholders as values and elements are
+/// kept as strings (`"<string>"`), those among its members are dropped, and none is added to
+/// `placeholders`, so that the document reads as the example it is.
 std::string dropPlaceholders(std::string_view json,
                              std::vector<std::pair<std::string, std::string>>& placeholders);
 

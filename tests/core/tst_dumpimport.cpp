@@ -2761,6 +2761,22 @@ private slots:
             << QStringList{frontnet + " /Type=null"}
             << QStringList{"warning: the value is cut off", "Type: cut off after \"L2\"; the type is unknown"}
             << QStringList{"not in the dump", "not a network, endpoint"};
+        // HCN reads a network without a Type as NAT: one whose Type the dump shows without its value
+        // says `"Type": null`, which hcnctl's table shows as unknown, v2 as v1.
+        const QString calico = "Network:7B3E1A52-9C04-4D6F-8E21-5A0C3F9B7D18";
+        QTest::newRow("a v2 network with a placeholder for its Type: unknown, not NAT")
+            << "v2-network-type-placeholder.txt" << QStringList{calico} << QStringList{calico + " /Type=null"}
+            << QStringList{"Type: the paste shows a placeholder (<enum>) in its place; what it stood for is "
+                           "unknown"}
+            << QStringList{"not in the dump"};
+        QTest::newRow("a v2 network cut inside its Type: unknown, not NAT")
+            << "v2-network-cut-inside-type.txt" << QStringList{calico} << QStringList{calico + " /Type=null"}
+            << QStringList{"warning: the value is cut off", "Type: cut off after \"L2\"; the type is unknown"}
+            << QStringList{"not in the dump"};
+        QTest::newRow("a v2 network without a Type member is HCN's NAT network")
+            << "v2-network-without-type.txt" << QStringList{calico}
+            << QStringList{calico + " /Type=\"(absent)\"", calico + " @Lost=[]"} << QStringList{}
+            << QStringList{"Type"};
         QTest::newRow("a request and the Go print of its address space")
             << "docker-request-then-go-address-space.txt" << QStringList{} << QStringList{}
             << QStringList{"info: the dump shows no HNS network", "info: a request sent to HNS"}
@@ -2781,6 +2797,28 @@ private slots:
                            "not "
                            "imported"}
             << QStringList{"cut by the paste", "is not in the dump"};
+        // A schema page writes each value as the placeholder of its type: no value was left out, the
+        // documents are examples (no network of a made-up ID shown as NAT, no load balancer "any 0->0").
+        QTest::newRow("a schema page whose values are all placeholders: examples, not objects")
+            << "hcn-schema-page-bare-placeholders.md" << QStringList{} << QStringList{}
+            << QStringList{"error: nothing in the dump",
+                           "info: an example document (placeholders <string>, <uint32>, <enum>, <ip prefix "
+                           "in "
+                           "CIDR>); not an object HNS holds; not imported",
+                           "info: an example document (placeholders <string>, <endpoint id>, <ip address>, "
+                           "<enum>, ...); not an object HNS holds; not imported",
+                           "info: an example document (placeholders <string>, <uint32>, <enum>); not an "
+                           "object "
+                           "HNS holds; not imported"}
+            << QStringList{"read as elision", "made up", "not carried in full", "never closes"};
+        QTest::newRow("a template among the networks of a list: the network is read, the template is none")
+            << "network-list-with-a-template.json"
+            << QStringList{"Network:3C6FAB4D-6191-4171-A627-DD46F8C2E392"}
+            << QStringList{"Network:3C6FAB4D-6191-4171-A627-DD46F8C2E392 @Lost=[]"}
+            << QStringList{"info: an example document (placeholders <string>, <enum>, <prefix>, <address>); "
+                           "not "
+                           "an object HNS holds; not imported"}
+            << QStringList{"read as elision", "made up", "not carried in full"};
         // A whole v2 document without an ID and without what HNS adds when it answers (Health, State,
         // Resources, subnet IDs) is what a caller passes to HcnCreate*: a request. The answer with its ID
         // is the network.
@@ -3032,6 +3070,14 @@ private slots:
             << "placeholders stand where the paste left out values, read as elisions: "
                "Subnets[0].AddressPrefix "
                "(<your pod cidr>), Policies (<redacted>), its members (<...>); the value is incomplete";
+        // Its ID makes it an object HNS holds, whatever the poster replaced with placeholders.
+        const QString redacted = "Network:4D7E2A91-0B36-4C58-9E1F-7A2B3C4D5E6F";
+        QTest::newRow("most values of an object with its ID")
+            << "json-placeholders-most-values.json" << QStringList{redacted}
+            << QStringList{redacted + " /Type=\"L2Bridge\"", redacted + " /Name=\"(absent)\""}
+            << "placeholders stand where the paste left out values, read as elisions: Name (<redacted>), "
+               "Subnets[0].AddressPrefix (<your pod cidr>), Subnets[0].GatewayAddress (<your gateway>); the "
+               "value is incomplete";
         QTest::newRow("a REST result's list of networks left out")
             << "json-placeholder-result.txt" << QStringList{} << QStringList{}
             << "a placeholder stands where the paste left out a value, read as an elision: Output (<ignore "
