@@ -1433,7 +1433,10 @@ void TestLoggedOperations::readsACommandsParameters_data()
         << "New-HnsNetwork -Type L2Bridge -N winl3 -A 10.0.4.0/24"
         << QStringList{"a: 10.0.4.0/24", "n: winl3", "type: L2Bridge"};
     QTest::newRow("a prefix of a common parameter")
-        << "Remove-HnsEndpoint -Id $ep.ID -Verb" << QStringList{"id: $ep.ID", "verbose:"};
+        << "Remove-HnsEndpoint -Id $ep.ID -Verb" << QStringList{"id: $ep.ID", "common verbose:"};
+    QTest::newRow("common parameters with their values, kept apart")
+        << "Remove-HnsEndpoint -Id $ep.ID -ErrorAction Stop -ov removed"
+        << QStringList{"id: $ep.ID", "common erroraction: Stop", "common outvariable: removed"};
     QTest::newRow("-Name:value keeps the value's case")
         << "New-HnsNetwork -Type:Overlay -Na:OverLab -AddressPrefix:10.0.5.0/24"
         << QStringList{"addressprefix: 10.0.5.0/24", "name: OverLab", "type: Overlay"};
@@ -1471,6 +1474,9 @@ void TestLoggedOperations::readsACommandsParameters()
         shown << (QString::fromStdString(name) + QLatin1Char(':') +
                   (values.isEmpty() ? QString() : QLatin1Char(' ') + values.join(QStringLiteral(", "))));
     }
+    for (const auto& [name, items] : read.common)
+        shown << (QStringLiteral("common ") + QString::fromStdString(name) + QLatin1Char(':') +
+                  (items.empty() ? QString() : QLatin1Char(' ') + QString::fromStdString(items.front())));
     for (const std::string& p : read.positional)
         shown << QStringLiteral("positional: ") + QString::fromStdString(p);
     QCOMPARE(shown, arguments);
