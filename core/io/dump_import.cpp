@@ -31,7 +31,6 @@
 #include "io/request_answer.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -173,25 +172,13 @@ void dropJsonWarningsAboutGoDumps(std::vector<ExtractResult>& results,
                   [&](const FailedAnswer& a) { return readAsGoDump(a.firstLine, a.lastLine); });
 }
 
-/// The code an error as describeLoggedError describes it names first (`... (0x803B0013)`).
-std::optional<HResult> describedCode(const std::string& error)
-{
-    const std::size_t open = error.find("(0x");
-    if (open == std::string::npos || open + 12 > error.size() || error[open + 11] != ')')
-        return std::nullopt;
-    std::uint32_t bits = 0;
-    const char* digits = error.data() + open + 3;
-    if (std::from_chars(digits, digits + 8, bits, 16).ptr != digits + 8)
-        return std::nullopt;
-    return static_cast<HResult>(bits);
-}
-
 /// A warning per failed HNS answer, each named in `named` for reportLoggedRefusals.
 void addFailedAnswers(const std::vector<FailedAnswer>& failedAnswers, const std::string& source,
                       std::vector<ImportMessage>& messages, std::vector<detail::NamedRefusal>& named)
 {
     for (const FailedAnswer& a : failedAnswers) {
         named.push_back({source, a.firstLine, a.lastLine, a.error, messages.size(), true});
+        named.back().code = a.code;
         messages.push_back({ImportSeverity::Warning,
                             source,
                             a.firstLine,
@@ -369,10 +356,6 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
         lines.emplace_back(CleanedLine{std::string(), text.front().sourceLine});
         std::move(text.begin(), text.end(), std::back_inserter(lines));
     }
-    // HNS's answers and the requests logged with their error come with the error as described only.
-    for (detail::NamedRefusal& refusal : namedRefusals)
-        if (!refusal.code)
-            refusal.code = describedCode(refusal.error);
     detail::dropRepeatedFailedRequests(sightings, first, failedRequests, messages);
     detail::keyBySourceText(sightings, first, lines);
     const std::size_t firstLogged = messages.size();

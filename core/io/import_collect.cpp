@@ -466,13 +466,16 @@ struct Collector
         }
         if (isFailedRequest(found, kind)) {
             failedRequests.push_back({value, first});
-            const std::string error = describeLoggedError(loggedError(found.after, found.context));
+            const LoggedError logged = loggedError(found.after, found.context);
+            const std::string error = describeLoggedError(logged);
             // A request the words before it say is one is said as what it asks (describeRequest).
             const std::string asked = !hasGuidId && isRequestContext(found.context)
                                           ? describeRequest(found.context, value, kind)
                                           : std::string();
-            if (!error.empty())
+            if (!error.empty()) {
                 namedRefusals.push_back({source, first, last, error, messages.size(), false, asked});
+                namedRefusals.back().code = codeDescribed(logged);
+            }
             const std::string request = !asked.empty() ? ": " + asked + ";" : " (\"" + found.context + "\"),";
             message(ImportSeverity::Info, first, last,
                     "a request HNS failed" + request + " not an object it holds; not imported" +

@@ -1157,9 +1157,9 @@ private:
         std::optional<std::int64_t> code;
         if (value.contains("ErrorCode") && value["ErrorCode"].is_number_integer())
             code = value["ErrorCode"].get<std::int64_t>();
-        FailedAnswer failed{
-            first, last,
-            describeLoggedError(answerError(error, code, context.empty() ? m_outerContext : context, messageCut))};
+        const LoggedError logged =
+            answerError(error, code, context.empty() ? m_outerContext : context, messageCut);
+        FailedAnswer failed{first, last, describeLoggedError(logged), codeDescribed(logged)};
         if (m_failedAnswers)
             m_failedAnswers->push_back(std::move(failed));
         else

@@ -1004,6 +1004,15 @@ std::vector<LoggedRefusal> refusalsReadIn(const std::vector<CleanedLine>& lines)
 
 } // namespace
 
+std::optional<HResult> codeDescribed(const LoggedError& error)
+{
+    if (error.code)
+        return error.code;
+    if (error.messageCut && !error.message.empty())
+        return error.codeOfCutMessage;
+    return std::nullopt;
+}
+
 std::string describeLoggedError(const LoggedError& error)
 {
     std::string out;

@@ -87,6 +87,7 @@ struct FailedAnswer
     int firstLine = 0; ///< 1-based source lines
     int lastLine = 0;
     std::string error;
+    std::optional<HResult> code; ///< the code `error` names first (codeDescribed)
 };
 
 /// How the report begins the warning about HNS's answer that says it failed (the answer as HNS wrote it or
@@ -168,5 +169,9 @@ LoggedError loggedError(std::string_view after, std::string_view before);
 /// the message text)`. The request
 /// the line names (LoggedError::request) stands for the operation when there is one.
 std::string describeLoggedError(const LoggedError& error);
+
+/// The code describeLoggedError names first: the logged one, else the one whose message a cut message
+/// starts; none when it names none.
+std::optional<HResult> codeDescribed(const LoggedError& error);
 
 } // namespace hcn::io

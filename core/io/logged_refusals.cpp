@@ -154,17 +154,6 @@ std::string refusalSaid(const LoggedError& error, const std::string& said)
     return "HNS refused a request: " + said;
 }
 
-/// The code describeLoggedError names first: the logged one, else the one whose message a cut message
-/// starts.
-std::optional<HResult> codeNamed(const LoggedError& error)
-{
-    if (error.code)
-        return error.code;
-    if (error.messageCut && !error.message.empty())
-        return error.codeOfCutMessage;
-    return std::nullopt;
-}
-
 } // namespace
 
 void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::string& source,
@@ -417,7 +406,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         const std::string error = describeLoggedError(refusal.error);
         const auto nameOn = [&](std::size_t message) {
             named.push_back({source, first, last, error, message});
-            named.back().code = codeNamed(refusal.error);
+            named.back().code = codeDescribed(refusal.error);
         };
         // The error an HNS answer or a failed request's log line named, logged again without them (or
         // with an answer no reader could read): the same error.
