@@ -805,23 +805,22 @@ private:
         const auto hasHnsId = [](const json& record) {
             return record.is_object() && (record.contains("hnsID") || record.contains("hnsId"));
         };
-        const auto givesHnsId = [](const json& record) {
+        // The HNS ID a record gives (`hnsID`, else `hnsId`, a string not empty); empty for none.
+        const auto hnsIdOf = [](const json& record) {
             for (const char* key : {"hnsID", "hnsId"})
                 if (record.is_object() && record.contains(key) && record[key].is_string() &&
                     !record[key].get_ref<const std::string&>().empty())
-                    return true;
-            return false;
+                    return record[key].get<std::string>();
+            return std::string();
         };
+        const auto givesHnsId = [&hnsIdOf](const json& record) { return !hnsIdOf(record).empty(); };
         const auto inAny = [&value](const auto& test) {
             return test(value) || (value.is_array() && std::any_of(value.begin(), value.end(), test));
         };
         const bool showsHnsId = inAny(hasHnsId);
         const bool namesHnsObject = inAny(givesHnsId);
         // The one HNS object a single record names (a list's records are each named by the log).
-        std::string namedId;
-        if (givesHnsId(value))
-            namedId = value.contains("hnsID") ? value["hnsID"].get<std::string>()
-                                              : value["hnsId"].get<std::string>();
+        const std::string namedId = hnsIdOf(value);
         bool any = false;
         if (value.is_array()) {
             for (std::size_t i = 0; i < value.size() && i < reader.elements.size(); ++i)

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace hcn::io::detail {
 namespace {
@@ -230,7 +231,8 @@ std::string placeholderList(const std::vector<std::string>& items)
 
 /// The values of `value` at any depth, placeholders or not (PlaceholderCount), and the placeholders
 /// each once.
-void countPlaceholders(const json& value, PlaceholderCount& count, std::vector<std::string>& seen, int depth)
+void countPlaceholders(const json& value, PlaceholderCount& count, std::set<std::string, std::less<>>& seen,
+                       int depth)
 {
     if (depth > kDefaultMaxJsonDepth)
         return;
@@ -239,8 +241,7 @@ void countPlaceholders(const json& value, PlaceholderCount& count, std::vector<s
             countPlaceholders(item, count, seen, depth + 1);
     } else if (value.is_string() && isTemplatePlaceholder(value.get_ref<const std::string&>())) {
         ++count.placeholders;
-        if (std::find(seen.begin(), seen.end(), value.get<std::string>()) == seen.end())
-            seen.push_back(value.get<std::string>());
+        seen.insert(value.get<std::string>());
     } else {
         ++count.others;
     }
@@ -255,7 +256,7 @@ std::string examplePlaceholders(const json& value, std::string_view text)
     if (!value.is_object())
         return {};
     PlaceholderCount count;
-    std::vector<std::string> seen;
+    std::set<std::string, std::less<>> seen;
     countPlaceholders(value, count, seen, 0);
     if (const json* id = member(value, "ID")) {
         count.idGiven = true;
@@ -264,12 +265,24 @@ std::string examplePlaceholders(const json& value, std::string_view text)
     }
     if (!isExampleDocument(count))
         return {};
-    std::stable_sort(seen.begin(), seen.end(),
-                     [&](const std::string& a, const std::string& b) { return text.find(a) < text.find(b); });
+    // In the order the text shows them, read once.
     constexpr std::size_t kMaxNamed = 4;
-    const bool more = seen.size() > kMaxNamed;
-    seen.resize(std::min(seen.size(), kMaxNamed));
-    return placeholderList(seen) + (more ? ", ..." : "");
+    std::vector<std::string> named;
+    for (std::size_t open = text.find('<'); open != std::string_view::npos && named.size() < kMaxNamed;
+         open = text.find('<', open + 1)) {
+        const std::size_t close = text.find_first_of("<>", open + 1);
+        if (close == std::string_view::npos)
+            break;
+        if (text[close] != '>')
+            continue;
+        const std::string_view shown = text.substr(open, close - open + 1);
+        if (seen.contains(shown) && std::find(named.begin(), named.end(), shown) == named.end())
+            named.emplace_back(shown);
+    }
+    for (auto it = seen.begin(); named.empty() && it != seen.end(); ++it) // none shown as read
+        named.push_back(*it);
+    const bool more = seen.size() > named.size();
+    return placeholderList(named) + (more ? ", ..." : "");
 }
 
 /// The string a member `"key" : "value"` of `text` shows (quotes possibly escaped, `\/` unescaped).

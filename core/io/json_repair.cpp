@@ -1,6 +1,7 @@
 #include "io/json_repair.h"
 
 #include "common/text.h"
+#include "io/text_scan.h"
 
 #include <algorithm>
 #include <cctype>
@@ -183,7 +184,10 @@ char lastSignificant(const std::string& out)
 
 bool isTemplatePlaceholder(std::string_view text)
 {
-    return isPlaceholder(text) && !equalsIgnoreCase(text, "<nil>");
+    // A poster's redaction (`<redacted>`, `<removed>`, `<your subnet>`) stands in a real object's value.
+    return isPlaceholder(text) && !equalsIgnoreCase(text, "<nil>") &&
+           !holdsAnyIgnoringCase(text, {"redact", "remov", "hidden", "mask", "omit", "snip", "censor",
+                                        "private", "secret", "your", "xxx"});
 }
 
 bool isExampleDocument(const PlaceholderCount& count)

@@ -66,7 +66,7 @@ struct PlaceholderCount
 
 /// Whether `text` (a value's text, a string's without its quotes) is a placeholder that counts towards
 /// an example document: isPlaceholder, but for Go's print of nothing (`<nil>`), which logs write as a
-/// value.
+/// value, and a poster's redaction (`<redacted>`, `<removed>`, `<your subnet>`: a real object's value).
 bool isTemplatePlaceholder(std::string_view text);
 
 /// Whether a document (an object that is a value, or an element of a list that is one) so counted is an

@@ -950,6 +950,8 @@ private:
         const int first = m_lines[properties.front().firstIndex].sourceLine;
         const int last = m_lines[properties.back().lastIndex].sourceLine;
         if (static_cast<int>(properties.size()) < kMinProperties) {
+            if (namesHnsProperty(properties))
+                reportElisions(properties);
             reportObjectCutAfterFirstLine(properties);
             return;
         }
@@ -960,17 +962,22 @@ private:
                      tables::lineRange(first, last) + ": list view naming no HNS property; not imported"});
             return;
         }
-        // Lines elided in an object read (not in a block that is none).
-        for (const Property& p : properties)
-            if (p.elidedAfter)
-                m_result.warnings.push_back({p.elisionLine, p.elisionLine,
-                                             tables::lineRange(p.elisionLine, p.elisionLine) +
-                                                 ": lines elided with '...'; the object is incomplete"});
+        reportElisions(properties);
         if (reportObjectCutInItsId(properties, kindHint, first, last))
             return;
         m_pending.push_back(
             {std::move(properties), kindHint, cutName, m_cutLine, m_colon, m_result.values.size()});
         m_result.values.emplace_back();
+    }
+
+    /// The lines elided in a block of an object (not in one that is none, fsutil's or another tool's).
+    void reportElisions(const std::vector<Property>& properties)
+    {
+        for (const Property& p : properties)
+            if (p.elidedAfter)
+                m_result.warnings.push_back({p.elisionLine, p.elisionLine,
+                                             tables::lineRange(p.elisionLine, p.elisionLine) +
+                                                 ": lines elided with '...'; the object is incomplete"});
     }
 
     /// A block of one HNS property line, aligned as the objects before it and last in the paste: the

@@ -108,8 +108,12 @@ std::size_t knownSentenceEnd(std::string_view message)
     return std::string_view::npos;
 }
 
-/// A capitalized text after a code without a full stop is a Windows message from this many words on.
-constexpr std::size_t kMinWindowsMessageWords = 3;
+/// A capitalized text after a code without a full stop is a Windows message from this many words on
+/// (`Zugriff verweigert`, `Acceso denegado`), unless it opens as the writer's words of when
+/// (`After restart`).
+constexpr std::size_t kMinWindowsMessageWords = 2;
+constexpr std::string_view kWordsOfWhen[] = {"after", "again", "before", "during", "while", "when", "still",
+                                             "then",  "twice", "once",   "on",     "since", "until"};
 
 /// Whether `text` (what a log writes after a code) starts as a Windows message does: a capitalized
 /// sentence (of at least kMinWindowsMessageWords words, or ending in its full stop), text in a script
@@ -129,8 +133,11 @@ bool readsAsWindowsMessage(std::string_view text)
     while (end < text.size() && text[end] != '(' && text[end] != '{' && text[end] != '"' && text[end] != '`')
         ++end;
     const std::string_view words = trimBlanks(text.substr(0, end));
-    return words.ends_with('.') || words.ends_with('!') ||
-           std::count(words.begin(), words.end(), ' ') + 1 >= static_cast<long>(kMinWindowsMessageWords);
+    if (words.ends_with('.') || words.ends_with('!'))
+        return true;
+    const std::string firstWord = lowerCopy(words.substr(0, words.find(' ')));
+    return std::count(words.begin(), words.end(), ' ') + 1 >= static_cast<long>(kMinWindowsMessageWords) &&
+           std::find(std::begin(kWordsOfWhen), std::end(kWordsOfWhen), firstWord) == std::end(kWordsOfWhen);
 }
 
 } // namespace
@@ -209,8 +216,9 @@ std::string messageFrom(std::string_view text, std::size_t start)
         // writer's words after it (`0x803b0013 again`, `on retry`, `After restart`) are none.
         if (rest.starts_with('"')) {
             const std::size_t close = rest.find('"', 1);
+            // A quote the paste cut is the message as far as it goes.
             const std::string_view quoted =
-                close == std::string_view::npos ? std::string_view() : trimBlanks(rest.substr(1, close - 1));
+                trimBlanks(close == std::string_view::npos ? rest.substr(1) : rest.substr(1, close - 1));
             return quoted.empty() ? std::string() : messageFrom(quoted, 0);
         }
         if (!setOff && !readsAsWindowsMessage(rest))

@@ -27,8 +27,8 @@ namespace {
 constexpr std::size_t kMaxRefusalMessages = 50;
 /// A PowerShell error record's lines after the message it was thrown with: at most this many.
 constexpr int kMaxErrorRecordLines = 12;
-/// How far above a message's first line the line wrapped into it may start, and below it end.
-constexpr std::size_t kMaxLinesBeforeInWrap = 8;
+/// How many lines above a message's first line, and below it, a wrap that holds it may reach.
+constexpr std::size_t kMaxWrapLines = 8;
 
 /// Whether `code` says the service called could not be reached (not running, stopped answering,
 /// restarting): the request was never refused.
@@ -551,20 +551,20 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     // The line a console wrapped into the message's first line and the lines around it, read whole: the
     // run that holds it (an HNS answer the wrap split stands on the run's last lines); the line alone
     // when it is in none.
-    // The pod step of a message on lines a wrap made (those it stands on, and those above it its first
-    // line goes on): a console wrapped it there
-    // (consoleWrapEnd: joined as the console broke it), or an editor did at its words (lines as wide as a
-    // console's at least, none opening a statement of its own: joined at blanks). The lines up to the
-    // message's last one are read, for an HNS answer the wrap split.
+    // The pod step of a message on lines a console or an editor wrapped (lines of a console's width at
+    // least, none opening a statement of its own or naming a pod's step alone: a record of its own): the
+    // lines above its first line it goes on from, and its own lines (an HNS answer the wrap split). Read
+    // joined as a console breaks lines (joinConsoleWrap), else at blanks, as an editor does.
     const auto podStepOfWrap = [&](const CleanedLine& line, int lastLine) {
         const std::size_t at = static_cast<std::size_t>(&line - lines.data());
         std::size_t end = at + 1;
-        while (end < lines.size() && end - at < kMaxLinesBeforeInWrap && lines[end].sourceLine <= lastLine)
+        while (end < lines.size() && end - at < kMaxWrapLines && lines[end].sourceLine <= lastLine)
             ++end;
         std::size_t first = at;
-        while (first > 0 && at - first < kMaxLinesBeforeInWrap &&
+        while (first > 0 && at - first < kMaxWrapLines &&
                codePointWidth(lines[first - 1].text) >= kMinConsoleLineWidth &&
-               !opensStatement(lines[first].text))
+               !opensStatement(lines[first].text) &&
+               !logged::podNetworkStepIn(lines[first - 1].text, lowerCopy(lines[first - 1].text)))
             --first;
         std::optional<logged::PodNetworkStepSaid> step;
         if (first == at && end == at + 1)

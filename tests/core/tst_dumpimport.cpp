@@ -2769,6 +2769,12 @@ private slots:
             << QStringList{"Type: the paste shows a placeholder (<enum>) in its place; what it stood for is "
                            "unknown"}
             << QStringList{"not in the dump"};
+        QTest::newRow("an endpoint whose values a poster redacted is an object, not an example")
+            << "endpoint-redacted-values.json" << QStringList{"Endpoint:4351C48F-1111-436D-BBED-E8EBF150B442"}
+            << QStringList{}
+            << QStringList{"info: endpoint <redacted> (4351C48F-1111-436D-BBED-E8EBF150B442): not carried in "
+                           "full by the dump: ID: \"<redacted>\" is not a GUID"}
+            << QStringList{"an example document"};
         QTest::newRow("a v2 network cut inside its Type: unknown, not NAT")
             << "v2-network-cut-inside-type.txt" << QStringList{calico} << QStringList{calico + " /Type=null"}
             << QStringList{"warning: the value is cut off", "Type: cut off after \"L2\"; the type is unknown"}

@@ -1175,6 +1175,16 @@ private slots:
                "\\\"Type\\\":\\\"OutBoundNAT\\\"}},{\\\"Na"
             << ""
             << "";
+        QTest::newRow("a kube-proxy record cut, its hnsID nil and its hnsId given")
+            << "I0318 09:27:33.949724   10164 proxier.go:980] endpoint "
+               "(*winkernel.endpointsInfo)(0xc0003d14a0)({\n"
+               " ip: (string) (len=9) \"10.0.0.12\",\n"
+               " port: (uint16) 80,\n"
+               " hnsID: (*string)(<nil>),\n"
+               " hnsId: (string) (len=36) \"39197013-7983-416b-b051-893f59202d19\",\n"
+               " refCount: (*uint1"
+            << ""
+            << "it names HNS endpoint 39197013-7983-416b-b051-893f59202d19";
         QTest::newRow("an endpoint cut by the logger still warns")
             << "ep=&{Id:5B1F0A2C-7D3E-4F6A-9B8C-1D2E3F4A5B6C Name:ep1 IPAddress:10.0.0.5 DNSSuffix:svc.clu"
             << "the Go struct dump is cut off"

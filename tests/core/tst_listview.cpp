@@ -834,6 +834,9 @@ void TestListView::warningsNameTheLines_data()
         << "listview-edited-line-out-of-column.txt" << QStringList{};
     QTest::newRow("aligned lines naming no HNS property")
         << "listview-prose.txt" << QStringList{"lines 5-7: list view naming no HNS property; not imported"};
+    QTest::newRow("lines elided after a block's one HNS property")
+        << "listview-one-property-then-elided.txt"
+        << QStringList{"line 4: lines elided with '...'; the object is incomplete"};
     // Lines elided in a block that is no object say nothing of an object.
     QTest::newRow("fsutil's file layout with lines elided: no object, no warning")
         << "listview-elided-file-layout.txt" << QStringList{};

@@ -1288,6 +1288,13 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << cni + "(0x803b0013) \"the port is held by another endpoint\""
         << QStringList{"warning 1-1: HNS refused a request: " + portExists +
                        "\"the port is held by another endpoint\""};
+    QTest::newRow("a code, then a localized message of two words")
+        << cni + "0x80070005 Zugriff verweigert"
+        << QStringList{
+               "warning 1-1: HNS refused a request: E_ACCESSDENIED (0x80070005), \"Zugriff verweigert\""};
+    QTest::newRow("a code, then a quoted message the paste cut")
+        << cni + "0x803b0013 \"Der Port ist bereits vorh"
+        << QStringList{"warning 1-1: HNS refused a request: " + portExists + "\"Der Port ist bereits vorh\""};
     QTest::newRow("a code, then a message set off by a dash")
         << cni + "0x803b0013 - the port is taken"
         << QStringList{"warning 1-1: HNS refused a request: " + portExists + "\"the port is taken\""};
@@ -1858,6 +1865,11 @@ void TestLoggedFailures::saysAPodsNetworkFailed_data()
                "{\"Success\":false,\"Error\":\"An address provided is\n"
                "invalid or reserved. \",\"ErrorCode\":2151350319}"
         << QStringList{"warning 4-5: HNS reported a failure: " + addressInvalid};
+    QTest::newRow("a record of its own above the failure names no pod of it")
+        << "Calico CNI releasing IP address ContainerID=\"3a291782d93c30ee\" Namespace=\"default\" "
+           "Pod=\"web-1\" done ok\n"
+           "hcnCreateLoadBalancer failed in Win32: The specified port already exists. (0x803b0013)"
+        << QStringList{};
     QTest::newRow("a field naming no pod names none")
         << "time=\"2024-01-01T00:00:00Z\" level=error msg=\"hcnCreateEndpoint failed in Win32: The specified "
            "port already exists. (0x803b0013)\" pod=\"<nil>\""
