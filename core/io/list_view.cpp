@@ -298,20 +298,6 @@ public:
         m_texts.reserve(lines.size());
         for (const CleanedLine& line : lines)
             m_texts.emplace_back(line.text);
-        // The lines of values (from a property line on) that the next line, neither blank nor a property
-        // line, continues: their widths are those of the console the paste may come from.
-        bool inValue = false;
-        for (std::size_t i = 0; i + 1 < m_texts.size(); ++i) {
-            if (trimBlanks(m_texts[i]).empty()) {
-                inValue = false;
-                continue;
-            }
-            inValue = inValue || readPropertyLine(m_texts[i]).has_value();
-            if (const std::size_t width = codePointWidth(m_texts[i]); inValue && width >= kMinWrapWidth &&
-                                                                      !trimBlanks(m_texts[i + 1]).empty() &&
-                                                                      !readPropertyLine(m_texts[i + 1]))
-                m_continuedLines.emplace_back(i, width);
-        }
     }
 
     void run()
@@ -671,11 +657,36 @@ private:
     bool fillsAConsole(std::size_t index) const
     {
         const std::size_t width = codePointWidth(m_texts[index]);
-        return width == kConsoleWidths[0] || width == kConsoleWidths[1] ||
-               std::any_of(m_continuedLines.begin(), m_continuedLines.end(),
+        if (width == kConsoleWidths[0] || width == kConsoleWidths[1])
+            return true;
+        const std::vector<std::pair<std::size_t, std::size_t>>& continuedLines = this->continuedLines();
+        return std::any_of(continuedLines.begin(), continuedLines.end(),
                            [&](const std::pair<std::size_t, std::size_t>& continued) {
                                return continued.first != index && continued.second == width;
                            });
+    }
+
+    /// The lines of values (from a property line on) at least kMinWrapWidth wide that the next line,
+    /// neither blank nor a property line, continues, with their widths: those of the console the paste
+    /// may come from. Found once, when first asked for.
+    const std::vector<std::pair<std::size_t, std::size_t>>& continuedLines() const
+    {
+        if (m_continuedLines)
+            return *m_continuedLines;
+        m_continuedLines.emplace();
+        bool inValue = false;
+        for (std::size_t i = 0; i + 1 < m_texts.size(); ++i) {
+            if (trimBlanks(m_texts[i]).empty()) {
+                inValue = false;
+                continue;
+            }
+            inValue = inValue || readPropertyLine(m_texts[i]).has_value();
+            if (const std::size_t width = codePointWidth(m_texts[i]); inValue && width >= kMinWrapWidth &&
+                                                                      !trimBlanks(m_texts[i + 1]).empty() &&
+                                                                      !readPropertyLine(m_texts[i + 1]))
+                m_continuedLines->emplace_back(i, width);
+        }
+        return *m_continuedLines;
     }
 
     /// Whether line `index` (not a property line of the block) continues the value before it: indented
@@ -1231,9 +1242,8 @@ private:
     std::size_t m_colon = 0;
     std::vector<Property> m_properties;
     std::size_t m_widest = 0; ///< the widest line of the object so far: the console width when it wrapped
-    /// Each line of a value (from a property line on) at least kMinWrapWidth wide that the next line,
-    /// neither blank nor a property line, continues, with its width.
-    std::vector<std::pair<std::size_t, std::size_t>> m_continuedLines;
+    /// continuedLines, once found.
+    mutable std::optional<std::vector<std::pair<std::size_t, std::size_t>>> m_continuedLines;
     ResourceKind m_commandKind = ResourceKind::Invalid;
     ResourceKind m_blockKind = ResourceKind::Invalid;
     std::string m_cutName; ///< the block's last line, a property name the paste cut (`MacPools`, `Na`)
