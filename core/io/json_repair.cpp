@@ -310,8 +310,12 @@ std::string dropPlaceholders(std::string_view json,
 {
     if (json.find('<') == std::string_view::npos)
         return std::string(json);
-    const std::vector<std::pair<std::size_t, std::size_t>> examples = exampleSpans(json);
+    // Found when a bare placeholder is first met: most texts with a `<` have none.
+    std::optional<std::vector<std::pair<std::size_t, std::size_t>>> exampleSpansFound;
     const auto inExample = [&](std::size_t at) { // the spans are apart, in order
+        if (!exampleSpansFound)
+            exampleSpansFound = exampleSpans(json);
+        const std::vector<std::pair<std::size_t, std::size_t>>& examples = *exampleSpansFound;
         const auto after = std::upper_bound(examples.begin(), examples.end(), at,
                                             [](std::size_t x, const auto& span) { return x < span.first; });
         return after != examples.begin() && at < std::prev(after)->second;
