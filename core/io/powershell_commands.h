@@ -89,6 +89,8 @@ std::vector<std::string> valueItems(std::string_view value);
 struct CommandArguments
 {
     std::map<std::string, std::vector<std::string>, std::less<>> named;
+    /// Apart, for the readers that ask whether a command has parameters of its own (a listing's filter
+    /// pins a value only with none but its comparison; `New-HnsNetwork -Verbose` asks for no network).
     std::map<std::string, std::vector<std::string>, std::less<>> common;
     std::vector<std::string> positional;
 
