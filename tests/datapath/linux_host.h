@@ -133,20 +133,30 @@ struct LinuxHost
     }
 };
 
-/// ping's -W: waitMs in seconds (iputils' ping takes fractions).
-inline std::string pingWait(int waitMs)
+/// ping's arguments for "answered within waitMs": a wait of a second or more sends a probe every 0.2 s
+/// until the first answer (-w, whole seconds), so that one probe lost while a new link or neighbour
+/// entry settles does not count as unreachable; a shorter wait sends one probe (-W, which takes
+/// fractions), as a probe that should go unanswered needs.
+inline std::vector<std::string> pingWithin(int waitMs)
 {
-    return std::to_string(waitMs / 1000) + "." + std::to_string(waitMs % 1000 / 100);
+    if (waitMs >= 1000)
+        return {"-c", "1", "-i", "0.2", "-w", std::to_string((waitMs + 999) / 1000)};
+    return {"-c", "1", "-W", "0." + std::to_string(waitMs / 100)};
 }
 
-/// Whether one ping from inside the named namespace to `address` is answered within waitMs (`ip netns
-/// exec`).
-inline bool pingFrom(const std::string& netns, const std::string& address, int waitMs = 2000)
+/// Whether a ping from inside the named namespace to `address` is answered within waitMs (`ip netns
+/// exec`); `extra` goes before the address (ping's -M, -s).
+inline bool pingFrom(const std::string& netns, const std::string& address, int waitMs = 3000,
+                     const std::vector<std::string>& extra = {})
 {
+    std::vector<std::string> args{"netns", "exec", netns, PING_PATH};
+    for (const auto& list : {pingWithin(waitMs), extra})
+        args.insert(args.end(), list.begin(), list.end());
+    args.push_back(address);
     ChildProcess ping;
-    if (!ping.start(IP_PATH, {"netns", "exec", netns, PING_PATH, "-c", "1", "-W", pingWait(waitMs), address}))
+    if (!ping.start(IP_PATH, args))
         return false;
-    return ping.waitForExit(10000) && ping.exitCode() == 0;
+    return ping.waitForExit(waitMs + 10000) && ping.exitCode() == 0;
 }
 
 /// Whether one ping from inside the named namespace to `address` goes unanswered (within kLostAfterMs).

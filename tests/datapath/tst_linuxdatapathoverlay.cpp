@@ -342,15 +342,11 @@ long reassembliesIn(hcn::linuxdp::NetnsFd& ns)
     return count;
 }
 
-/// Whether one ping of `size` bytes of payload with DF set (no fragmentation anywhere on the way) from
+/// Whether a ping of `size` bytes of payload with DF set (no fragmentation anywhere on the way) from
 /// inside the named namespace is answered within waitMs.
-bool pingWithoutFragments(const std::string& netns, const std::string& address, int size, int waitMs = 2000)
+bool pingWithoutFragments(const std::string& netns, const std::string& address, int size, int waitMs = 3000)
 {
-    ChildProcess ping;
-    if (!ping.start(IP_PATH, {"netns", "exec", netns, PING_PATH, "-c", "1", "-W", pingWait(waitMs), "-M",
-                              "do", "-s", std::to_string(size), address}))
-        return false;
-    return ping.waitForExit(10000) && ping.exitCode() == 0;
+    return pingFrom(netns, address, waitMs, {"-M", "do", "-s", std::to_string(size)});
 }
 
 /// A link's global addresses and the routes out of it other than the kernel's (in any table), one line
@@ -415,8 +411,10 @@ std::string masterOf(const std::string& link)
 /// Whether the suite's own namespace (the host) gets an answer from `address`.
 bool hostReaches(const std::string& address)
 {
+    std::vector<std::string> args = pingWithin(3000);
+    args.push_back(address);
     bool ok = false;
-    outputOf(PING_PATH, {"-c", "1", "-W", "2", address}, &ok);
+    outputOf(PING_PATH, args, &ok);
     return ok;
 }
 
