@@ -564,6 +564,41 @@ private:
     bool m_leftOut = false;
 };
 
+/// A kube-proxy record (serviceInfo, endpointsInfo) that a go-spew dump left unclosed.
+struct KubeProxyCut
+{
+    std::string_view recordType;
+    std::string cutPath;    ///< the member the cut came inside; empty for the record itself
+    bool textEnds = false;  ///< the text ends inside the record (else a line cannot be read)
+    bool anyMember = false; ///< a member was read before the cut
+    int lastLine = 0;       ///< the last line read
+    std::string namedId;    ///< the HNS object the record names by its hnsID; empty for none
+    bool namesHnsObject = false;
+    bool showsHnsId = false; ///< an hnsID member is in the paste, even an empty one
+};
+
+/// The info on a kube-proxy record the paste cut: where it stops, and what HNS object it names as far
+/// as it goes (the record is no HNS object of its own).
+std::string describeKubeProxyCut(const KubeProxyCut& cut)
+{
+    const std::string object = cut.recordType == "serviceInfo" ? "load balancer" : "endpoint";
+    const std::string in = cut.cutPath.empty() ? std::string() : " inside " + cut.cutPath;
+    std::string text = "a go-spew dump of kube-proxy's " + std::string(cut.recordType);
+    if (!cut.textEnds)
+        text += " cannot be read past line " + std::to_string(cut.lastLine) + in;
+    else if (!cut.anyMember && in.empty())
+        text += " is cut off before its first member (the text ends there)";
+    else
+        text += " is cut off" + in + " (the text ends there)";
+    if (!cut.namesHnsObject)
+        return text + "; as far as it goes it names no HNS " + object +
+               (cut.showsHnsId ? "" : " (its hnsID is not in the paste)");
+    text += "; what came before is read (the record is no HNS object)";
+    if (!cut.namedId.empty())
+        text += ": it names HNS " + object + " " + validUtf8(cut.namedId);
+    return text;
+}
+
 class SpewFinder
 {
 public:
@@ -832,23 +867,9 @@ private:
         if (!closed && start.kubeProxyRecord) {
             // kube-proxy's record is no HNS object: a cut loses no HNS object, only what the record would
             // have named by its hnsID when the cut came before it.
-            const bool service = start.recordType == "serviceInfo";
-            const std::string in = cutPath.empty() ? std::string() : " inside " + cutPath;
-            const std::string what =
-                reader.cut
-                    ? (!any && in.empty() ? " is cut off before its first member" : " is cut off" + in) +
-                          " (the text ends there)"
-                    : " cannot be read past line " + std::to_string(sourceLast) + in;
             info(sourceFirst, sourceLast,
-                 "a go-spew dump of kube-proxy's " + std::string(start.recordType) + what +
-                     (namesHnsObject ? "; what came before is read (the record is no HNS object)" +
-                                           (namedId.empty() ? std::string()
-                                                            : std::string(": it names HNS ") +
-                                                                  (service ? "load balancer " : "endpoint ") +
-                                                                  validUtf8(namedId))
-                                     : std::string("; as far as it goes it names no HNS ") +
-                                           (service ? "load balancer" : "endpoint") +
-                                           (showsHnsId ? "" : " (its hnsID is not in the paste)")));
+                 describeKubeProxyCut({start.recordType, cutPath, reader.cut, any, sourceLast, namedId,
+                                       namesHnsObject, showsHnsId}));
         } else if (!closed && any) {
             if (losesHns)
                 warn(sourceFirst, sourceLast,
