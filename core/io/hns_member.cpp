@@ -126,9 +126,19 @@ bool showsHnsMember(const nlohmann::json& value)
     return showsHnsMember(value, 0);
 }
 
+bool isKubernetesObject(const nlohmann::json& value)
+{
+    if (!value.is_object())
+        return false;
+    // Go's %+v and %#v print the embedded structs by their type's name; JSON by the API's own keys.
+    return value.contains("TypeMeta") || value.contains("ObjectMeta") ||
+           (value.contains("apiVersion") && value.contains("kind") && value.contains("metadata"));
+}
+
 bool cutLosesHnsObject(const nlohmann::json& value, std::string_view context)
 {
-    return showsHnsMember(value) && !(!hasGuidId(value) && isRequestContext(context));
+    return showsHnsMember(value) && !(!hasGuidId(value) && isRequestContext(context)) &&
+           !isKubernetesObject(value);
 }
 
 } // namespace hcn::io

@@ -21,8 +21,14 @@ bool isRequestContext(std::string_view context);
 /// map of addresses or a CNI plugin's log record holds none.
 bool showsHnsMember(const nlohmann::json& value);
 
+/// Whether `value` is a Kubernetes API object (a pod, a daemon set, a node): it embeds TypeMeta or
+/// ObjectMeta (a Go dump), or holds apiVersion, kind and metadata (JSON). Its members may share HNS's
+/// names (a pod's `Namespace`), but it is none of HNS's.
+bool isKubernetesObject(const nlohmann::json& value);
+
 /// Whether cutting `value` (read from the text after `context`) lost part of an HNS object the import
-/// would show: it shows an HNS member and is no request sent to HNS (those are not imported).
+/// would show: it shows an HNS member and is no request sent to HNS (those are not imported) nor a
+/// Kubernetes object.
 bool cutLosesHnsObject(const nlohmann::json& value, std::string_view context);
 
 /// The kind the words logged before a value name (`Hns Endpoint resource,`, `Found existing HNS network`,

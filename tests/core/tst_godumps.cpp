@@ -1175,6 +1175,24 @@ private slots:
                "\\\"Type\\\":\\\"OutBoundNAT\\\"}},{\\\"Na"
             << ""
             << "";
+        QTest::newRow("a Kubernetes object cut by the logger (%#v)")
+            << "E0617 20:19:55.159626       1 daemon_controller.go:292] kube-system/kube-proxy failed with : "
+               "error storing status for daemon set &v1.DaemonSet{TypeMeta:v1.TypeMeta{Kind:\"\", "
+               "APIVersion:\"\"}, ObjectMeta:v1.ObjectMeta{Name:\"kube-proxy\", GenerateName:\"\", "
+               "Namespace:\"kube-system\", UID:\"f903bd4b-d005-42e1-a"
+            << ""
+            << "";
+        QTest::newRow("a Kubernetes object cut inside JSON")
+            << "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"web\",\"namespace\":"
+               "\"default\",\"uid\":\"9c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f\"},\"spec\":{\"containers\":[{"
+               "\"name\":\"web\",\"ports\":[{\"containerPort\":80,\"protocol\":\"TC"
+            << ""
+            << "";
+        QTest::newRow("an endpoint whose Namespace is cut still warns")
+            << "ep=&{Id:5B1F0A2C-7D3E-4F6A-9B8C-1D2E3F4A5B6C Name:ep1 IPAddress:10.0.0.5 "
+               "Namespace:{ID:7c1d2e3f-4a5b"
+            << "the Go struct dump is cut off"
+            << "";
         QTest::newRow("a kube-proxy record cut, its hnsID nil and its hnsId given")
             << "I0318 09:27:33.949724   10164 proxier.go:980] endpoint "
                "(*winkernel.endpointsInfo)(0xc0003d14a0)({\n"
