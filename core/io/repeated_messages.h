@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace hcn::io {
@@ -16,14 +17,16 @@ namespace hcn::io {
 /// (tables::timesAtLines); with `word`, "(logged 3 times, lines 4-6)".
 std::string repeatCount(std::vector<std::pair<int, int>> at, std::string_view word = {});
 
-/// The messages said for each `Key` and where each was said again.
-template <typename Key> class RepeatedMessages
+/// The messages said for each `Key` and where each was said again; each keeps `Extra`, what its caller
+/// needs of it once every line is read (a request's answer).
+template <typename Key, typename Extra = std::monostate> class RepeatedMessages
 {
 public:
     struct Said
     {
         std::size_t message = 0;               ///< index into the caller's messages
         std::vector<std::pair<int, int>> at{}; ///< the lines of each time, in the order read
+        Extra extra{};
     };
 
     /// The message said for `key`, null when none is (or `key` was closed).
@@ -45,9 +48,9 @@ public:
     }
 
     /// Records that message `message` says `key` at lines `first`-`last`.
-    Said& said(Key key, std::size_t message, int first, int last)
+    Said& said(Key key, std::size_t message, int first, int last, Extra extra = {})
     {
-        m_said.push_back({message, {{first, last}}});
+        m_said.push_back({message, {{first, last}}, std::move(extra)});
         m_open.insert_or_assign(std::move(key), m_said.size() - 1);
         return m_said.back();
     }

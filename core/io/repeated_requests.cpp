@@ -183,15 +183,14 @@ bool RepeatedRequests::sayAgain(std::size_t index, std::vector<ImportMessage>& m
     if (index >= m_requests.size() || !m_requests[index])
         return false;
     const Request& r = *m_requests[index];
-    RepeatedMessages<std::string>::Said* said = r.repeats ? m_said.find(r.key) : nullptr;
+    auto* said = r.repeats ? m_said.find(r.key) : nullptr;
     if (!said || said->message >= messages.size()) {
         m_said.close(r.key); // a new request: said on its own
         return false;
     }
     m_said.repeat(r.key, r.firstLine, r.lastLine);
     // The answer after the last time it is logged answers it.
-    if (const auto n = static_cast<std::size_t>(said - m_said.all().data()); n < m_answers.size())
-        m_answers[n] = r.answerLine;
+    said->extra.answerLine = r.answerLine;
     ImportMessage& m = messages[said->message];
     m.lastLine = std::max(m.lastLine, r.lastLine);
     return true;
@@ -205,9 +204,7 @@ void RepeatedRequests::collected(std::size_t index, std::size_t from, std::vecto
     for (std::size_t m = from; m < messages.size(); ++m)
         if (messages[m].firstLine == r.firstLine) {
             messages[m].logged = true;
-            m_said.said(r.key, m, r.firstLine, r.lastLine);
-            m_problems.push_back(r.gatewayProblems);
-            m_answers.push_back(r.answerLine);
+            m_said.said(r.key, m, r.firstLine, r.lastLine, {r.gatewayProblems, r.answerLine});
             return;
         }
 }
@@ -215,27 +212,27 @@ void RepeatedRequests::collected(std::size_t index, std::size_t from, std::vecto
 void RepeatedRequests::finish(const std::string& source, std::vector<ImportMessage>& messages) const
 {
     m_said.appendCounts(messages, "logged");
-    const auto& all = m_said.all();
     // A request HNS did says so after what it asks, as a logged request's answer is said.
-    for (std::size_t i = 0; i < all.size() && i < m_answers.size(); ++i) {
-        if (m_answers[i] == 0 || all[i].message >= messages.size())
+    for (const auto& said : m_said.all()) {
+        const int answer = said.extra.answerLine;
+        if (answer == 0 || said.message >= messages.size())
             continue;
-        ImportMessage& m = messages[all[i].message];
+        ImportMessage& m = messages[said.message];
         if (!m.message.starts_with(kRequestSent))
             continue;
-        const std::string did = "; HNS did it (line " + std::to_string(m_answers[i]) + ")";
+        const std::string did = "; HNS did it (line " + std::to_string(answer) + ")";
         const std::size_t held = m.message.find("; not an object it holds");
         m.message.insert(held == std::string::npos ? m.message.size() : held, did);
-        m.lastLine = std::max(m.lastLine, m_answers[i]);
+        m.lastLine = std::max(m.lastLine, answer);
     }
-    for (std::size_t i = 0; i < all.size() && i < m_problems.size(); ++i) {
-        int first = all[i].at.front().first;
-        int last = all[i].at.front().second;
-        for (const auto& [a, b] : all[i].at) {
+    for (const auto& said : m_said.all()) {
+        int first = said.at.front().first;
+        int last = said.at.front().second;
+        for (const auto& [a, b] : said.at) {
             first = std::min(first, a);
             last = std::max(last, b);
         }
-        for (const std::string& problem : m_problems[i])
+        for (const std::string& problem : said.extra.gatewayProblems)
             messages.push_back(
                 {ImportSeverity::Warning, source, first, last, ResourceKind::Invalid, {}, problem});
     }

@@ -60,10 +60,14 @@ private:
         std::vector<std::string> gatewayProblems;
         int answerLine = 0; ///< the line that says HNS did it; 0 when none does
     };
+    /// What the report says of a request once every line is read.
+    struct Said
+    {
+        std::vector<std::string> gatewayProblems;
+        int answerLine = 0; ///< of the last time it is logged
+    };
     std::vector<std::optional<Request>> m_requests; ///< parallel to the values
-    RepeatedMessages<std::string> m_said;
-    std::vector<std::vector<std::string>> m_problems; ///< parallel to m_said.all()
-    std::vector<int> m_answers;                       ///< parallel to m_said.all(): Request::answerLine
+    RepeatedMessages<std::string, Said> m_said;
 };
 
 } // namespace hcn::io
