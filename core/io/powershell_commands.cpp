@@ -132,6 +132,14 @@ bool isCommonParameter(std::string_view name)
     return anyName(kCommonParameters, named) || anyName(kCommonSwitches, named);
 }
 
+/// Whether `name` (a full name, any case) is one of `command`'s own parameters: one that takes a value or
+/// one of its switches.
+bool isOwnParameter(const CommandParameters& command, std::string_view name)
+{
+    const auto named = [&](std::string_view own) { return equalsIgnoreCase(own, name); };
+    return anyName(command.parameters, named) || anyName(command.switches, named);
+}
+
 bool isSwitchIn(const CommandParameters& command, std::string_view given)
 {
     const auto named = [&](std::string_view name) { return equalsIgnoreCase(name, given); };
@@ -190,11 +198,7 @@ CommandArguments argumentsIn(const std::vector<std::string>& words, std::size_t 
             !(command && isSwitchIn(*command, name)))
             value = words[++i];
         // A common parameter (`-Verbose`, `-ErrorAction Stop`) says how the command runs, not what it does.
-        const bool common =
-            command && isCommonParameter(name) &&
-            !anyName(command->parameters,
-                     [&](std::string_view own) { return equalsIgnoreCase(own, name); }) &&
-            !anyName(command->switches, [&](std::string_view own) { return equalsIgnoreCase(own, name); });
+        const bool common = command && isCommonParameter(name) && !isOwnParameter(*command, name);
         (common ? args.common : args.named).emplace(std::move(name), valueItems(value));
     }
     return args;
