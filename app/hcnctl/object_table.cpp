@@ -62,7 +62,20 @@ std::string protocolName(const json& protocol)
             return std::to_string(protocol.get<int>());
         }
     }
-    return protocol.is_string() ? protocol.get<std::string>() : std::string("any");
+    return protocol.is_string() ? protocol.get<std::string>() : protocol.dump();
+}
+
+/// A port mapping's Protocol cell. HNS reads a port mapping without a Protocol as any protocol (0); an
+/// imported dump that showed it without its value says `"Protocol": null` (docs/import.md): unknown,
+/// never any.
+std::string protocolCell(const json& mapping)
+{
+    if (!mapping.is_object())
+        return "any";
+    const auto protocol = mapping.find("Protocol");
+    if (protocol == mapping.end())
+        return "any";
+    return protocol->is_null() ? std::string("unknown") : protocolName(*protocol);
 }
 
 /// The IDs an import made up (docs/import.md: the dump does not show them), from the snapshot's
@@ -253,8 +266,7 @@ TablePrinter loadBalancerTable(const json& documents, MadeUpIds& ids)
         for (const json& vip : arrayAt(lb, "FrontendVIPs"))
             vips.push_back(vip.is_string() ? vip.get<std::string>() : vip.dump());
         for (const json& mapping : arrayAt(lb, "PortMappings"))
-            ports.push_back(protocolName(mapping.is_object() ? mapping.value("Protocol", json()) : json()) +
-                            " " + text(mapping, "ExternalPort", "0") + "->" +
+            ports.push_back(protocolCell(mapping) + " " + text(mapping, "ExternalPort", "0") + "->" +
                             text(mapping, "InternalPort", "0"));
         table.addRow({ids.cell(lb), join(vips), join(ports),
                       std::to_string(arrayAt(lb, "HostComputeEndpoints").size())});

@@ -11,6 +11,7 @@
 #include "hcn/v1_conversion.h"
 #include "io/hns_property_names.h"
 #include "io/import_objects.h"
+#include "io/json_repair.h"
 #include "io/text_scan.h"
 #include "io/transfer_encodings.h"
 
@@ -702,19 +703,174 @@ void typeOfV1Namespace(Sighting& s, bool typeGiven)
                       " assumed from its IsDefault " + (isDefault ? "true" : "false"));
 }
 
+/// The member a loss is about: its text up to the first `:` when that is a member's path (names joined
+/// by dots, list elements by index: `PortMappings[0].Protocol`), as every reader names it first; empty
+/// for a loss about the whole object ("the dump ends inside this value after line 4; ...").
+std::string lossMember(std::string_view loss)
+{
+    const std::size_t colon = loss.find(':');
+    if (colon == std::string_view::npos || colon == 0)
+        return {};
+    const std::string_view path = loss.substr(0, colon);
+    const bool isPath = std::all_of(path.begin(), path.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '[' || c == ']';
+    });
+    return isPath && path.front() != '.' && path.front() != '[' ? std::string(path) : std::string();
+}
+
+/// Whether `lostMembers` holds `path` (member names in any letter case).
+bool memberLost(const Sighting& s, std::string_view path)
+{
+    return std::any_of(s.lostMembers.begin(), s.lostMembers.end(),
+                       [&](const std::string& member) { return equalsIgnoreCase(member, path); });
+}
+
+void addLostMember(Sighting& s, std::string path)
+{
+    if (!memberLost(s, path))
+        s.lostMembers.push_back(std::move(path));
+}
+
+/// The members the losses from `from` on are about, into `lostMembers`.
+void readLostMembers(Sighting& s, std::size_t from)
+{
+    for (std::size_t i = from; i < s.lost.size(); ++i)
+        if (std::string member = lossMember(s.lost[i]); !member.empty())
+            addLostMember(s, std::move(member));
+}
+
+/// `list[index]` of `document`'s member `list` (any letter case) when it is an object; else null.
+json* elementObject(json& document, std::string_view list, std::size_t index)
+{
+    json* members = memberIgnoringCase(document, list);
+    if (!members || !members->is_array() || index >= members->size() || !(*members)[index].is_object())
+        return nullptr;
+    return &(*members)[index];
+}
+
+/// A path into an element of `list` (`Policies[3]`, `Policies[3].Protocol`; the name in any letter
+/// case): the element's index, and where the rest of the path starts.
+struct ElementPath
+{
+    std::size_t index = 0;
+    std::size_t rest = 0;
+};
+std::optional<ElementPath> elementPath(std::string_view path, std::string_view list)
+{
+    if (path.size() < list.size() + 3 || !equalsIgnoreCase(path.substr(0, list.size()), list) ||
+        path[list.size()] != '[')
+        return std::nullopt;
+    const std::size_t close = path.find(']', list.size());
+    if (close == std::string_view::npos)
+        return std::nullopt;
+    const std::string_view digits = path.substr(list.size() + 1, close - list.size() - 1);
+    if (digits.empty() || digits.size() > 6 ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    return ElementPath{std::stoul(std::string(digits)), close + 1};
+}
+
+/// `List[3].Member` as {3, true} when `path` is so (names in any letter case); else {0, false}.
+std::pair<std::size_t, bool> elementMember(std::string_view path, std::string_view list,
+                                           std::string_view member)
+{
+    const std::optional<ElementPath> element = elementPath(path, list);
+    if (!element || path.substr(element->rest, 1) != "." ||
+        !equalsIgnoreCase(path.substr(element->rest + 1), member))
+        return {0, false};
+    return {element->index, true};
+}
+
+/// The port mappings' list of a load balancer, by the version of its document: v2's `PortMappings`, a
+/// v1 policy list's `Policies` (its ELB policies are port mappings).
+std::string_view portMappingList(const Sighting& s)
+{
+    return s.wasV1 ? "Policies" : "PortMappings";
+}
+
+/// The port mapping a path into the load balancer's document names, when it is one
+/// (`PortMappings[0].Protocol`, a v1 `Policies[1].Protocol` of an ELB policy) and it shows no
+/// `Protocol`; else null.
+json* mappingWithoutProtocol(Sighting& s, std::string_view path)
+{
+    const std::string_view list = portMappingList(s);
+    const auto [index, isProtocol] = elementMember(path, list, "Protocol");
+    json* mapping = isProtocol ? elementObject(s.document, list, index) : nullptr;
+    if (!mapping || memberIgnoringCase(*mapping, "Protocol") ||
+        (s.wasV1 && !equalsIgnoreCase(textMember(*mapping, "Type"), "ELB")))
+        return nullptr;
+    return mapping;
+}
+
+/// A load balancer whose text the paste cut inside a port mapping's `Protocol` (`"Protocol": 1`, which
+/// may have gone on as 17; `"Protocol": "UD`): the cut left the member out (closeTruncatedJson), so the
+/// loss names it, "PortMappings[0].Protocol: cut off after "1"; the protocol is unknown". A part of a
+/// split policy list has it from the list already (splitPolicyLists).
+void cutProtocolLoss(Sighting& s)
+{
+    if (s.kind != ResourceKind::LoadBalancer || !s.cutOff || s.format != DumpFormat::Json ||
+        s.lostMembersRead)
+        return;
+    const std::optional<CutMember> cut = cutMember(s.originalText);
+    if (!cut)
+        return;
+    // The path from the object: an answer's Output and a list's element (the cut one is the last) are
+    // the object's text, not its members.
+    std::string_view path = cut->path;
+    if (path.starts_with("Output") && (path.size() == 6 || path[6] == '.' || path[6] == '['))
+        path.remove_prefix(path.size() > 6 && path[6] == '.' ? 7 : 6);
+    if (path.starts_with('[') && path.find("].") != std::string_view::npos)
+        path.remove_prefix(path.find("].") + 2);
+    if (!mappingWithoutProtocol(s, path))
+        return;
+    s.lost.push_back(
+        std::string(path) +
+        (cut->shown.empty() ? ": cut off before its value" : ": cut off after \"" + cut->shown + "\"") +
+        "; the protocol is unknown");
+}
+
+/// A load balancer's port mapping whose protocol the dump shows without its value (a placeholder in its
+/// place, `"Protocol": <enum>`; the paste's cut in it: any loss on its path) has
+/// `"Protocol": null`, which hcnctl shows as `unknown`: HNS reads a port mapping without a Protocol as
+/// any protocol (0), which the dump does not say. Of a v1 policy list the ELB policy gets the null, which
+/// the mapping carries into its port mapping. One without a Protocol member keeps none.
+void protocolUnknownAsNull(Sighting& s)
+{
+    if (s.kind != ResourceKind::LoadBalancer || !s.document.is_object())
+        return;
+    for (const std::string& member : s.lostMembers)
+        if (json* mapping = mappingWithoutProtocol(s, member))
+            (*mapping)["Protocol"] = nullptr;
+}
+
+/// The port mappings of a v2 load balancer whose own `"Protocol"` is null (a saved import's unknown
+/// protocol), by index: kept through dropNullMembers, so a saved import imports again the same.
+std::vector<std::size_t> nullProtocols(const Sighting& s)
+{
+    std::vector<std::size_t> out;
+    if (s.kind != ResourceKind::LoadBalancer || s.wasV1 || !s.document.is_object())
+        return out;
+    const json* mappings = memberIgnoringCase(s.document, "PortMappings");
+    if (!mappings || !mappings->is_array())
+        return out;
+    for (std::size_t i = 0; i < mappings->size(); ++i)
+        if (const json& m = (*mappings)[i]; m.is_object())
+            if (const json* protocol = memberIgnoringCase(m, "Protocol"); protocol && protocol->is_null())
+                out.push_back(i);
+    return out;
+}
+
 /// A network whose type the dump does not give has `"Type": null`, which hcnctl shows as `unknown`: HCN
 /// reads a network without a Type as NAT (NetworkMode 0), which the dump does not say. So has a v1 one
 /// without a Type (`untypedV1`: Get-HnsNetwork always prints one, the paste cut it off), and one of either
 /// version whose Type the dump shows without its value: a placeholder in its place (`"Type": <enum>`),
-/// the paste's cut inside it (`"Type": "L2`), a damaged member, each a loss on Type. A v2 document
-/// without a Type member is HCN's NAT network and keeps none.
+/// the paste's cut inside it (`"Type": "L2`), a damaged member, each a loss on Type (`lostMembers`, never
+/// a loss that only mentions it). A v2 document without a Type member is HCN's NAT network and keeps none.
 void typeUnknownAsNull(Sighting& s, bool untypedV1)
 {
     if (s.kind != ResourceKind::Network || !s.document.is_object() || memberIgnoringCase(s.document, "Type"))
         return;
-    const bool shownWithoutValue = std::any_of(
-        s.lost.begin(), s.lost.end(), [](const std::string& loss) { return loss.starts_with("Type:"); });
-    if (untypedV1 || shownWithoutValue)
+    if (untypedV1 || memberLost(s, "Type"))
         s.document["Type"] = nullptr;
 }
 
@@ -776,12 +932,26 @@ void splitPolicyLists(std::vector<Sighting>& sightings)
         }
         const json& whole = base.document;
         const std::string listId = idKeyOf(whole.value("ID", json()));
+        cutProtocolLoss(base);
+        readLostMembers(base, 0);
         for (std::size_t n = 0; n < elbs.size(); ++n) {
             Sighting part = base;
             json kept = json::array();
-            for (std::size_t k = 0; k < shown.size(); ++k)
-                if (k == elbs[n] || (n == 0 && std::find(elbs.begin(), elbs.end(), k) == elbs.end()))
-                    kept.push_back(whole[policiesKey][k]);
+            // The members the list's losses are about, each of a policy by its place in the part.
+            part.lostMembers.clear();
+            part.lostMembersRead = true;
+            for (const std::string& member : base.lostMembers)
+                if (const auto element = elementPath(member, policiesKey); !element)
+                    part.lostMembers.push_back(member);
+            for (std::size_t k = 0; k < shown.size(); ++k) {
+                if (k != elbs[n] && (n != 0 || std::find(elbs.begin(), elbs.end(), k) != elbs.end()))
+                    continue;
+                for (const std::string& member : base.lostMembers)
+                    if (const auto element = elementPath(member, policiesKey); element && element->index == k)
+                        part.lostMembers.push_back(policiesKey + "[" + std::to_string(kept.size()) + "]" +
+                                                   member.substr(element->rest));
+                kept.push_back(whole[policiesKey][k]);
+            }
             part.document[policiesKey] = std::move(kept);
             const std::string what = "ELB policy " + std::to_string(n + 1) + " of " +
                                      std::to_string(elbs.size()) + " in policy list " +
@@ -822,14 +992,23 @@ void mapToV2(Sighting& s)
         for (std::string& loss : duplicateKeys(s.originalText))
             s.lost.push_back(std::move(loss));
     readFlattened(s.document, {}, s.lost, s.format == DumpFormat::Json);
-    // A v2 network's `"Type": null` is what an import writes for a type it could not read: kept.
+    cutProtocolLoss(s);
+    // A v2 network's `"Type": null` is what an import writes for a type it could not read: kept. So is a
+    // v2 load balancer's port mapping's `"Protocol": null`.
+    const std::vector<std::size_t> givenNullProtocols = nullProtocols(s);
     dropNullMembers(s.document, s.kind == ResourceKind::Network && !s.wasV1 ? "Type" : "");
+    for (const std::size_t index : givenNullProtocols)
+        if (json* mapping = elementObject(s.document, "PortMappings", index))
+            (*mapping)["Protocol"] = nullptr;
     // A reader and readFlattened may both name one placeholder: each loss once, in order.
     std::vector<std::string> unique;
     for (std::string& loss : s.lost)
         if (std::find(unique.begin(), unique.end(), loss) == unique.end())
             unique.push_back(std::move(loss));
     s.lost = std::move(unique);
+    // A part of a split policy list has the members of its own policies already; the losses mapping it
+    // finds from here on are about its document.
+    const std::size_t lossesRead = s.lostMembersRead ? s.lost.size() : 0;
     settingsFromBase64(s.document, {}, s.lost, s.notes);
     if (const auto typed = typeTextValues(s.document); !typed.empty()) {
         std::string names;
@@ -846,6 +1025,8 @@ void mapToV2(Sighting& s)
                           (braced == 1 ? " GUID" : " GUIDs"));
     // Taken out before the v1 mapping (which would carry them into v2 fields) and kept after it.
     json mistyped = takeMistypedValues(s.document, s.lost, s.notes);
+    readLostMembers(s, lossesRead);
+    s.lostMembersRead = true;
     if (!s.wasV1 && s.kind == ResourceKind::Endpoint)
         topLevelAddressOfV2(s);
     if (s.kind == ResourceKind::Namespace)
@@ -864,8 +1045,7 @@ void mapToV2(Sighting& s)
             // null`: the type is unknown, and nothing shows it as NAT.
             untyped = std::none_of(s.document.items().begin(), s.document.items().end(),
                                    [](const auto& item) { return equalsIgnoreCase(item.key(), "Type"); });
-            const bool said = std::any_of(s.lost.begin(), s.lost.end(),
-                                          [](const std::string& loss) { return loss.starts_with("Type:"); });
+            const bool said = memberLost(s, "Type");
             const std::string natName = untyped ? natInstanceName(s.document, "NAT") : std::string();
             const std::string icsName = untyped ? natInstanceName(s.document, "ICS") : std::string();
             if (!natName.empty()) {
@@ -882,11 +1062,14 @@ void mapToV2(Sighting& s)
             } else if (untyped && !said) {
                 s.lost.push_back("Type: not in the dump; the network's type is unknown");
             }
+            if (untyped || !natName.empty())
+                addLostMember(s, "Type");
         }
         const bool namespaceTyped =
             s.kind == ResourceKind::Namespace &&
             std::any_of(s.document.items().begin(), s.document.items().end(),
                         [](const auto& item) { return equalsIgnoreCase(item.key(), "Type"); });
+        protocolUnknownAsNull(s); // on the ELB policies, which the mapping makes port mappings
         mapV1(s);
         if (s.kind == ResourceKind::Namespace)
             typeOfV1Namespace(s, namespaceTyped);
@@ -894,6 +1077,7 @@ void mapToV2(Sighting& s)
         typeUnknownAsNull(s, untyped);
     } else {
         typeUnknownAsNull(s, false);
+        protocolUnknownAsNull(s);
     }
     keepMistypedValues(s.document, std::move(mistyped), s.ownV1Members);
 }

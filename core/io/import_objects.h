@@ -83,6 +83,15 @@ struct Sighting
     DumpFormat format = DumpFormat::Json;
     std::string originalText;
     std::vector<std::string> lost;
+    /// The members `lost` is about, each by its path in the document (`Type`, `PortMappings[0].Protocol`,
+    /// a v1 `Policies[1].Protocol`): the dump shows them without a value the import reads (a placeholder
+    /// in its place, the paste's cut in it, its text damaged, a value of the wrong type, a table that
+    /// does not show it). Such a value is unknown, which is no absent member (HNS reads that as its
+    /// default). Read by mapToV2 from the losses, each of which names its member first (`Type: ...`),
+    /// and from where the text of a value the paste cut off ends (cutMember).
+    std::vector<std::string> lostMembers;
+    /// `lostMembers` is read already (splitPolicyLists gives each part its own policies' paths).
+    bool lostMembersRead = false;
     std::vector<std::string> notes;
     /// The packed HNS version (Major << 32 | Minor) the object carried, 0 when none.
     std::uint64_t hnsVersion = 0;

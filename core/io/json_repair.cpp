@@ -472,6 +472,67 @@ std::optional<CutStringMember> cutStringMember(std::string_view json)
     return CutStringMember{open.back().key, std::string(shown)};
 }
 
+std::optional<CutMember> cutMember(std::string_view json)
+{
+    struct Frame
+    {
+        bool object = true;
+        std::string key; ///< in an object: the key of the member being read
+        bool expectKey = true;
+        std::size_t index = 0;                           ///< in a list: the element being read
+        std::size_t valueStart = std::string_view::npos; ///< just after the member's `:`
+    };
+    std::vector<Frame> open;
+    JsonStringState strings;
+    std::size_t stringStart = 0;
+    bool isKey = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        const bool wasInString = strings.inString();
+        if (strings.step(c)) {
+            if (!wasInString) {
+                stringStart = i + 1;
+                isKey = !open.empty() && open.back().object && open.back().expectKey;
+            } else if (!strings.inString() && isKey) {
+                open.back().key = std::string(json.substr(stringStart, i - stringStart));
+            }
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            if (!open.empty())
+                open.back().valueStart = std::string_view::npos; // the member's value is no scalar
+            open.push_back({c == '{', {}, c == '{', 0, std::string_view::npos});
+        } else if ((c == '}' || c == ']') && !open.empty()) {
+            open.pop_back();
+        } else if (c == ':' && !open.empty() && open.back().object && open.back().expectKey) {
+            open.back().expectKey = false;
+            open.back().valueStart = i + 1;
+        } else if (c == ',' && !open.empty()) {
+            open.back().expectKey = true;
+            open.back().valueStart = std::string_view::npos;
+            ++open.back().index;
+        }
+    }
+    if (open.empty() || !open.back().object || open.back().expectKey ||
+        open.back().valueStart == std::string_view::npos || (strings.inString() && isKey))
+        return std::nullopt;
+    std::string path;
+    for (const Frame& frame : open) {
+        if (!frame.object)
+            path += "[" + std::to_string(frame.index) + "]";
+        else
+            path += (path.empty() ? "" : ".") + frame.key;
+    }
+    std::string_view shown = json.substr(open.back().valueStart);
+    while (!shown.empty() && (shown.front() == ' ' || shown.front() == '\t' || shown.front() == '\n' ||
+                              shown.front() == '\r' || shown.front() == '"'))
+        shown.remove_prefix(1);
+    while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\t' || shown.back() == '\n' ||
+                              shown.back() == '\r' || shown.back() == '"'))
+        shown.remove_suffix(1);
+    return CutMember{path, std::string(shown)};
+}
+
 bool startsMemberLine(std::string_view line)
 {
     std::size_t at = 0;

@@ -117,6 +117,21 @@ struct CutStringMember
 /// value's list, or that of an HNS envelope's `Output`; a member of an object nested in it is none.
 std::optional<CutStringMember> cutStringMember(std::string_view json);
 
+/// A member the text of a value the paste cut off ends in, at any depth.
+struct CutMember
+{
+    /// Its path from the value's top, list elements by index: `PortMappings[0].Protocol`, `[2].Type`,
+    /// `Output.Type`.
+    std::string path;
+    std::string shown; ///< what the text shows of its value (a string's without its quote), blanks left out
+};
+
+/// The member a value the paste cut off ends in after its `:`: right after it, inside its value (a
+/// string, a number, `true`), or after a value nothing closes or follows (`"Protocol": 17`, which may
+/// have gone on). closeTruncatedJson leaves such a member out: its value is unknown. Nothing when the
+/// text ends elsewhere (between members, in a key, in a list's element that is no member).
+std::optional<CutMember> cutMember(std::string_view json);
+
 /// Whether `line` (blanks before it allowed) starts a member, `"Key":`: a line a string runs into when
 /// it cannot continue it (no JSON string holds a line end or an unescaped quote), so the string lost its
 /// closing quote where a console wrapped the line (`"Name": "nat,`).

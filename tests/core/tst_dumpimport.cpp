@@ -2505,6 +2505,196 @@ private slots:
 
     /// Documents logged while a request is made (no ID yet, or the request of an event that says HNS
     /// failed it) are no objects HNS holds: none is imported, a message says why.
+    /// A value the dump shows without it (a placeholder in its place, the paste's cut in it) is unknown,
+    /// never the default HNS reads an absent member as: a load balancer's port mapping has
+    /// `"Protocol": null` (not any protocol), a network `"Type": null` (not NAT), each with a loss naming
+    /// the member. An absent member keeps HNS's default, a value shown is kept, and a loss on another
+    /// member leaves the member alone.
+    void unknownValuesAreNull_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("values");    ///< valueProblem() specs
+        QTest::addColumn<QStringList>("protocols"); ///< every load balancer's port mappings' Protocol, sorted
+        QTest::addColumn<QStringList>("said");      ///< parts of what the report says
+        QTest::addColumn<QStringList>("unsaid");    ///< parts nothing it says holds
+
+        const QString lb = "LoadBalancer:5F1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B";
+        const QString v2Lb = "{\"ID\":\"5F1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B\",\"HostComputeEndpoints\":[],"
+                             "\"FrontendVIPs\":[\"10.96.0.10\"],\"PortMappings\":[";
+        const QString v2End = "],\"SchemaVersion\":{\"Major\":2,\"Minor\":0}}";
+        QTest::newRow("a placeholder for a port mapping's protocol: unknown, not any")
+            << v2Lb + "{\"Protocol\": <enum>,\"InternalPort\":53,\"ExternalPort\":53}" + v2End
+            << QStringList{lb + " /PortMappings/0/Protocol=null", lb + " /PortMappings/0/InternalPort=53"}
+            << QStringList{"null"}
+            << QStringList{"PortMappings[0].Protocol: the paste shows a placeholder (<enum>) in its place"}
+            << QStringList{};
+        QTest::newRow("the paste cut after a protocol's first digit: unknown, it may have been 17")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 1"
+            << QStringList{lb + " /PortMappings/0/Protocol=null", lb + " /PortMappings/0/ExternalPort=53"}
+            << QStringList{"null"}
+            << QStringList{"PortMappings[0].Protocol: cut off after \"1\"; the protocol is unknown"}
+            << QStringList{};
+        QTest::newRow("the paste cut inside a protocol's name")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": \"UD"
+            << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
+            << QStringList{"PortMappings[0].Protocol: cut off after \"UD\"; the protocol is unknown"}
+            << QStringList{};
+        QTest::newRow("the paste cut right after a protocol's colon")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\":   "
+            << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
+            << QStringList{"PortMappings[0].Protocol: cut off before its value; the protocol is unknown"}
+            << QStringList{};
+        QTest::newRow("the paste cut inside a later member: the protocol shown is kept")
+            << v2Lb + "{\"Protocol\":17,\"ExternalPort\":53,\"InternalPort\": 5"
+            << QStringList{lb + " /PortMappings/0/Protocol=17",
+                           lb + " /PortMappings/0/InternalPort=\"(absent)\""}
+            << QStringList{"17"} << QStringList{"the dump ends inside this value"}
+            << QStringList{"Protocol:", "Protocol=", "protocol is unknown"};
+        QTest::newRow("the second port mapping's protocol a placeholder: only that one unknown")
+            << v2Lb +
+                   "{\"Protocol\":6,\"InternalPort\":80,\"ExternalPort\":80},"
+                   "{\"Protocol\": <enum>,\"InternalPort\":443,\"ExternalPort\":443}" +
+                   v2End
+            << QStringList{lb + " /PortMappings/0/Protocol=6", lb + " /PortMappings/1/Protocol=null"}
+            << QStringList{"6", "null"}
+            << QStringList{"PortMappings[1].Protocol: the paste shows a placeholder"}
+            << QStringList{"PortMappings[0].Protocol"};
+        QTest::newRow("a port mapping without a protocol: HNS's any, as the dump shows it")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53}" + v2End
+            << QStringList{lb + " /PortMappings/0/Protocol=\"(absent)\"", lb + " @Lost=[]"}
+            << QStringList{"(absent)"} << QStringList{} << QStringList{"Protocol"};
+        QTest::newRow("a protocol shown is kept")
+            << v2Lb + "{\"Protocol\":17,\"InternalPort\":53,\"ExternalPort\":53}" + v2End
+            << QStringList{lb + " /PortMappings/0/Protocol=17", lb + " @Lost=[]"} << QStringList{"17"}
+            << QStringList{} << QStringList{"Protocol"};
+        QTest::newRow("a saved import's unknown protocol imports again the same")
+            << v2Lb + "{\"Protocol\":null,\"InternalPort\":53,\"ExternalPort\":53}" + v2End
+            << QStringList{lb + " /PortMappings/0/Protocol=null", lb + " @Lost=[]"} << QStringList{"null"}
+            << QStringList{} << QStringList{};
+        QTest::newRow("a placeholder in a port's place leaves the protocol alone")
+            << v2Lb + "{\"Protocol\":6,\"InternalPort\": <port>,\"ExternalPort\":80}" + v2End
+            << QStringList{lb + " /PortMappings/0/Protocol=6"} << QStringList{"6"}
+            << QStringList{"PortMappings[0].InternalPort: the paste shows a placeholder (<port>)"}
+            << QStringList{};
+        // The last load balancer of a list is the one the cut is in; an answer's Output is the object.
+        QTest::newRow("a list of load balancers cut inside the last one's protocol")
+            << "[{\"ID\":\"6A1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B\",\"HostComputeEndpoints\":[],"
+               "\"PortMappings\":["
+               "{\"Protocol\":6,\"InternalPort\":80,\"ExternalPort\":80}],\"SchemaVersion\":{\"Major\":2,"
+               "\"Minor\":0}}," +
+                   v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 1"
+            << QStringList{lb + " /PortMappings/0/Protocol=null",
+                           "LoadBalancer:6A1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B /PortMappings/0/Protocol=6"}
+            << QStringList{"6", "null"} << QStringList{"PortMappings[0].Protocol: cut off after \"1\""}
+            << QStringList{};
+        QTest::newRow("an HNS answer cut inside its load balancer's protocol")
+            << "{\"Success\":true,\"Output\":" + v2Lb +
+                   "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 1"
+            << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
+            << QStringList{"PortMappings[0].Protocol: cut off after \"1\""} << QStringList{};
+
+        const QString v1Lb =
+            "{\"ID\":\"5F1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B\",\"References\":[],\"Policies\":[";
+        QTest::newRow("v1: a placeholder for an ELB policy's protocol")
+            << v1Lb + "{\"Type\":\"ELB\",\"Protocol\": <enum>,\"InternalPort\":53,\"ExternalPort\":53,"
+                      "\"VIPs\":[\"10.96.0.10\"]}]}"
+            << QStringList{lb + " /PortMappings/0/Protocol=null", lb + " /PortMappings/0/InternalPort=53"}
+            << QStringList{"null"}
+            << QStringList{"Policies[0].Protocol: the paste shows a placeholder (<enum>)"} << QStringList{};
+        QTest::newRow("v1: the paste cut inside an ELB policy's protocol")
+            << v1Lb + "{\"Type\":\"ELB\",\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 1"
+            << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
+            << QStringList{"Policies[0].Protocol: cut off after \"1\"; the protocol is unknown"}
+            << QStringList{};
+        QTest::newRow("v1: an ELB policy without a protocol is any")
+            << v1Lb + "{\"Type\":\"ELB\",\"InternalPort\":53,\"ExternalPort\":53,\"VIPs\":[\"10.96.0.10\"]}]}"
+            << QStringList{lb + " /PortMappings/0/Protocol=\"(absent)\""} << QStringList{"(absent)"}
+            << QStringList{} << QStringList{"Protocol"};
+        QTest::newRow("v1: a protocol shown is kept")
+            << v1Lb + "{\"Type\":\"ELB\",\"Protocol\":\"UDP\",\"InternalPort\":53,\"ExternalPort\":53,"
+                      "\"VIPs\":[\"10.96.0.10\"]}]}"
+            << QStringList{lb + " /PortMappings/0/Protocol=17"} << QStringList{"17"} << QStringList{}
+            << QStringList{"Protocol"};
+        // A policy list whose ELB policies have other frontends is split: each part's own policies.
+        QTest::newRow("v1: a split policy list: the unknown protocol goes with its own policy")
+            << v1Lb + "{\"Type\":\"ROUTE\",\"DestinationPrefix\":\"10.0.0.0/8\"},"
+                      "{\"Type\":\"ELB\",\"Protocol\":6,\"InternalPort\":80,\"ExternalPort\":80,\"VIPs\":["
+                      "\"10.96.0.10\"]},"
+                      "{\"Type\":\"ELB\",\"Protocol\": <enum>,\"InternalPort\":53,\"ExternalPort\":53,"
+                      "\"VIPs\":[\"10.96.0.11\"]}]}"
+            << QStringList{lb + " /PortMappings/0/Protocol=6"} << QStringList{"6", "null"}
+            << QStringList{"Policies[2].Protocol: the paste shows a placeholder (<enum>)"} << QStringList{};
+        QTest::newRow("v1: a split policy list cut inside its last ELB policy's protocol")
+            << v1Lb + "{\"Type\":\"ROUTE\",\"DestinationPrefix\":\"10.0.0.0/8\"},"
+                      "{\"Type\":\"ELB\",\"Protocol\":6,\"InternalPort\":80,\"ExternalPort\":80,\"VIPs\":["
+                      "\"10.96.0.10\"]},"
+                      "{\"Type\":\"ELB\",\"VIPs\":[\"10.96.0.11\"],\"InternalPort\":53,\"ExternalPort\":53,"
+                      "\"Protocol\": 1"
+            << QStringList{lb + " /PortMappings/0/Protocol=6"} << QStringList{"6", "null"}
+            << QStringList{"Policies[2].Protocol: cut off after \"1\"; the protocol is unknown"}
+            << QStringList{};
+
+        const QString net = "Network:7B3E1A52-9C04-4D6F-8E21-5A0C3F9B7D18";
+        const QString v2Net = "{\"ID\":\"7B3E1A52-9C04-4D6F-8E21-5A0C3F9B7D18\",\"Name\":\"calico\",";
+        const QString v2NetEnd =
+            "\"SchemaVersion\":{\"Major\":2,\"Minor\":0},"
+            "\"Ipams\":[{\"Type\":\"Static\",\"Subnets\":[{\"IpAddressPrefix\":\"10.35.64.0/26\"}]}]}";
+        QTest::newRow("a network's Type a placeholder: unknown, not NAT")
+            << v2Net + "\"Type\": <enum>," + v2NetEnd << QStringList{net + " /Type=null"} << QStringList{}
+            << QStringList{"Type: the paste shows a placeholder (<enum>) in its place"} << QStringList{};
+        QTest::newRow("a network cut inside its Type: unknown")
+            << v2Net + "\"Type\": \"L2" << QStringList{net + " /Type=null"} << QStringList{}
+            << QStringList{"Type: cut off after \"L2\"; the type is unknown"} << QStringList{};
+        QTest::newRow("a network without a Type: HCN's NAT, as the dump shows it")
+            << v2Net + v2NetEnd << QStringList{net + " /Type=\"(absent)\"", net + " @Lost=[]"}
+            << QStringList{} << QStringList{} << QStringList{"Type"};
+        QTest::newRow("a network's Type shown is kept")
+            << v2Net + "\"Type\": \"L2Bridge\"," + v2NetEnd << QStringList{net + " /Type=\"L2Bridge\""}
+            << QStringList{} << QStringList{} << QStringList{"Type"};
+        // A loss on a policy's Type, or on another member, is no loss of the network's Type.
+        QTest::newRow("a placeholder for a policy's Type leaves the network's alone")
+            << v2Net + "\"Policies\":[{\"Type\": <enum>,\"Settings\":{}}]," + v2NetEnd
+            << QStringList{net + " /Type=\"(absent)\""} << QStringList{}
+            << QStringList{"Policies[0].Type: the paste shows a placeholder (<enum>)"} << QStringList{};
+        QTest::newRow("a placeholder for a network's Name leaves its Type alone")
+            << v2Net.left(v2Net.indexOf("\"Name\"")) + "\"Name\": <name>," + v2NetEnd
+            << QStringList{net + " /Type=\"(absent)\""} << QStringList{}
+            << QStringList{"Name: the paste shows a placeholder (<name>)"} << QStringList{};
+        QTest::newRow("v1: a network without a Type: unknown")
+            << "{\"ID\":\"7B3E1A52-9C04-4D6F-8E21-5A0C3F9B7D18\",\"Name\":\"calico\",\"Subnets\":[],"
+               "\"Policies\":[],"
+               "\"ManagementIP\":\"10.0.0.4\"}"
+            << QStringList{net + " /Type=null"} << QStringList{}
+            << QStringList{"Type: not in the dump; the network's type is unknown"} << QStringList{};
+    }
+
+    void unknownValuesAreNull()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, values);
+        QFETCH(QStringList, protocols);
+        QFETCH(QStringList, said);
+        QFETCH(QStringList, unsaid);
+        Result<ImportResult> result = importDump({{"paste", text.toStdString()}});
+        QVERIFY(result.ok());
+        for (const QString& value : values) {
+            const QString problem = valueProblem(*result, value);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QStringList shown;
+        for (const json& lb : result->snapshot.value("LoadBalancers", json::array()))
+            for (const json& mapping : lb.value("PortMappings", json::array()))
+                shown << QString::fromStdString(mapping.contains("Protocol") ? mapping["Protocol"].dump()
+                                                                             : std::string("(absent)"));
+        shown.sort();
+        QCOMPARE(shown, protocols);
+        const QStringList texts = everythingSaid(*result);
+        for (const QString& part : said)
+            QVERIFY2(anyContains(texts, part), qPrintable(part + " not in:\n" + texts.join('\n')));
+        for (const QString& part : unsaid)
+            QVERIFY2(!anyContains(texts, part), qPrintable(part + " in:\n" + texts.join('\n')));
+    }
+
     void requestsBeingMadeAreNoObjects_data()
     {
         QTest::addColumn<QString>("text");

@@ -252,6 +252,88 @@ private slots:
             QVERIFY2(!QRegularExpression(absent, lines).match(run.out).hasMatch(), qPrintable(run.out));
     }
 
+    /// A load balancer whose port mapping's protocol the dump shows without its value (a placeholder, a
+    /// cut) lists its protocol as unknown, never as any (HNS's protocol of a mapping without one), in the
+    /// import's summary and from the saved snapshot; the checks, the trace, the diff and `show` read the
+    /// snapshot's `"Protocol": null` without failing. A mapping without a protocol is any; one shown is
+    /// kept.
+    void unknownProtocolsListAsUnknown_data()
+    {
+        QTest::addColumn<QByteArray>("dump");
+        QTest::addColumn<QStringList>("command"); ///< after `--snapshot FILE`; empty: `import -` itself
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("row");    ///< a regular expression one line matches
+        QTest::addColumn<QString>("absent"); ///< a regular expression no line matches
+
+        const QByteArray lb = "{\"ID\":\"5F1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B\",\"HostComputeEndpoints\":[],"
+                              "\"FrontendVIPs\":[\"10.96.0.10\"],\"PortMappings\":[";
+        const QByteArray end = "],\"SchemaVersion\":{\"Major\":2,\"Minor\":0}}";
+        const QByteArray placeholder =
+            lb + "{\"Protocol\": <enum>,\"InternalPort\":53,\"ExternalPort\":53}" + end;
+        const QByteArray cut = lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 1";
+        const QString unknownRow =
+            "^5F1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B +10\\.96\\.0\\.10 +unknown 53->53 +0$";
+        QTest::newRow("a placeholder for the protocol: unknown in the import's summary")
+            << placeholder << QStringList{} << 0 << unknownRow << "any 53";
+        QTest::newRow("and listed from the saved snapshot")
+            << placeholder << QStringList{"list", "loadbalancers"} << 0 << unknownRow << "any 53";
+        QTest::newRow("the paste cut after the protocol's first digit: unknown")
+            << cut << QStringList{} << 0 << unknownRow << "any 53";
+        QTest::newRow("and listed from the saved snapshot, cut")
+            << cut << QStringList{"list", "all"} << 0 << unknownRow << "any 53";
+        QTest::newRow("show gives the snapshot's null")
+            << placeholder << QStringList{"show", "loadbalancer", "5F1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B"} << 0
+            << "\"Protocol\": null" << QString();
+        QTest::newRow("the checks read it")
+            << placeholder << QStringList{"check"} << -1 << "^Summary: \\d+ errors?, \\d+ warnings?"
+            << "type_error|exception";
+        QTest::newRow("the trace to the VIP reads it")
+            << placeholder << QStringList{"trace", "host", "10.96.0.10", "--port", "53", "--proto", "udp"}
+            << -1 << "10\\.96\\.0\\.10"
+            << "type_error|exception";
+        QTest::newRow("the diff reads it")
+            << placeholder << QStringList{"diff", "SNAPSHOT", "SNAPSHOT"} << 0 << "."
+            << "type_error|exception";
+        QTest::newRow("a mapping without a protocol is any")
+            << lb + "{\"InternalPort\":53,\"ExternalPort\":53}" + end << QStringList{"list", "loadbalancers"}
+            << 0 << "^5F1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B +10\\.96\\.0\\.10 +any 53->53 +0$"
+            << "unknown";
+        QTest::newRow("a protocol shown is kept")
+            << lb + "{\"Protocol\":17,\"InternalPort\":53,\"ExternalPort\":53}" + end << QStringList{} << 0
+            << "^5F1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B +10\\.96\\.0\\.10 +UDP 53->53 +0$"
+            << "unknown|any 53";
+    }
+
+    void unknownProtocolsListAsUnknown()
+    {
+        QFETCH(QByteArray, dump);
+        QFETCH(QStringList, command);
+        QFETCH(int, exitCode);
+        QFETCH(QString, row);
+        QFETCH(QString, absent);
+        CtlRun run = runCtl({"import", "--json", "-"}, dump);
+        QCOMPARE(run.exitCode, 0);
+        if (command.isEmpty()) {
+            run = runCtl({"import", "-"}, dump);
+        } else {
+            QTemporaryDir dir;
+            const QString snapshot = dir.filePath("snapshot.json");
+            QVERIFY(writeFile(snapshot, run.out.toUtf8()));
+            command.replaceInStrings(QRegularExpression("^SNAPSHOT$"), snapshot);
+            run = runCtl(QStringList{"--snapshot", snapshot} + command);
+        }
+        // -1: the findings decide (0 or 1), never a failure of the command itself.
+        if (exitCode >= 0)
+            QVERIFY2(run.exitCode == exitCode, qPrintable(run.err + run.out));
+        else
+            QVERIFY2(run.exitCode == 0 || run.exitCode == 1, qPrintable(run.err + run.out));
+        const QRegularExpression::PatternOption lines = QRegularExpression::MultilineOption;
+        QVERIFY2(QRegularExpression(row, lines).match(run.out).hasMatch(), qPrintable(run.out + run.err));
+        if (!absent.isEmpty())
+            QVERIFY2(!QRegularExpression(absent, lines).match(run.out + run.err).hasMatch(),
+                     qPrintable(run.out + run.err));
+    }
+
     /// A snapshot saved by another tool spells a network's ID otherwise than the endpoints that name it
     /// (braces, lower case): `list` still names the network and counts its endpoints.
     void listsNetworksByNameInASnapshot_data()
