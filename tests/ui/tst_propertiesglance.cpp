@@ -150,6 +150,8 @@ void TestPropertiesGlance::stateInWords()
     QCOMPARE(words::state(obj(R"({"State":"Synchronized"})")), QStringLiteral("Synchronized"));
     QCOMPARE(words::state(obj(R"({})")), QString());
     QCOMPARE(words::protocol(58), QStringLiteral("ICMPv6"));
+    QCOMPARE(words::protocol(QJsonValue()), QStringLiteral("unknown")); // an import's unknown value
+    QCOMPARE(words::protocol(QJsonValue(QJsonValue::Undefined)), QStringLiteral("any")); // HNS's default
 }
 
 void TestPropertiesGlance::networkTypeInWords()

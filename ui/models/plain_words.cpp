@@ -134,8 +134,10 @@ QString protocol(const QJsonValue& value)
         const int n = value.toString().toInt(&number);
         return number ? protocol(QJsonValue(n)) : value.toString().toUpper();
     }
-    if (value.isUndefined() || value.isNull())
-        return QStringLiteral("any");
+    if (value.isUndefined())
+        return QStringLiteral("any"); // HNS's default
+    if (value.isNull())
+        return QStringLiteral("unknown"); // an import's: the dump did not show it
     switch (value.toInt()) {
     case 0:
     case 256:
