@@ -76,25 +76,20 @@ std::vector<std::string_view> blankSeparated(std::string_view t)
     return words;
 }
 
-/// A time of day (`10:20:11`, `9:40`) or a date (`2026-12-04`, `12/4/2026`) in `word`.
+/// A time of day (`10:20:11`, `9:40`) or a date with its year (`2026-12-04`, `12/4/2026`, `07.12.2026`)
+/// in `word`, starting where a number does (`T10:20:11`, `[2026-12-04`, `time=10:20`): what a log's stamp
+/// writes. A day-first date with dots is a date as `2026-12-04` is, in a sentence as in a log. A month and
+/// a day alone (`11-02`, `12/4`) are not: in ordinary text they are as often a range or a fraction
+/// (`steps 1-2`, `3/4 of the nodes`), and a log that writes one writes a time of day beside it. Neither
+/// are a year's range (`2019-2022`) and a port's mapping (`8080:80`).
 bool holdsTimeOrDate(std::string_view word)
 {
-    const auto digitsAt = [word](std::size_t at, std::size_t n) {
-        return at + n <= word.size() && std::all_of(word.begin() + at, word.begin() + at + n, isAsciiDigit);
-    };
-    for (std::size_t i = 1; i + 2 < word.size(); ++i) {
-        if (!digitsAt(i - 1, 1))
+    for (std::size_t i = 0; i + 2 < word.size(); ++i) {
+        if (!isAsciiDigit(word[i]) || (i > 0 && isAsciiDigit(word[i - 1])))
             continue;
-        if ((word[i] == ':' && digitsAt(i + 1, 2)) ||
-            (word[i] == '-' && i >= 4 && digitsAt(i - 4, 4) && digitsAt(i + 1, 2)))
+        const TimeOrDate kind = timeOrDateAt(word, i);
+        if (kind == TimeOrDate::TimeOfDay || kind == TimeOrDate::Date)
             return true;
-        if (word[i] == '/') {
-            std::size_t j = i + 1;
-            while (j < word.size() && j < i + 3 && isAsciiDigit(word[j]))
-                ++j;
-            if (j > i + 1 && j < word.size() && word[j] == '/' && digitsAt(j + 1, 2))
-                return true;
-        }
     }
     return false;
 }

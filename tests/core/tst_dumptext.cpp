@@ -551,6 +551,53 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
                        "16:",
                        "17:Any idea?"}
         << QStringList{"the lines 6-14 of the text are double-spaced"};
+    // A log's stamp among a line's first words: a time of day, or a date with its year in any of the forms
+    // Windows writes; a month and a day alone are as often a range or a fraction in a sentence.
+    QTest::newRow("a script's log dated the ISO way, double-spaced")
+        << "INFO 2026-12-07 Network nat created.\n\nINFO 2026-12-07 Service hns restarted.\n\n"
+           "WARN 2026-12-08 Adapter Ethernet not found.\n\nINFO 2026-12-08 Network nat created again.\n\n"
+           "INFO 2026-12-09 Endpoint added.\n"
+        << QStringList{"1:INFO 2026-12-07 Network nat created.", "3:INFO 2026-12-07 Service hns restarted.",
+                       "5:WARN 2026-12-08 Adapter Ethernet not found.",
+                       "7:INFO 2026-12-08 Network nat created again.", "9:INFO 2026-12-09 Endpoint added."}
+        << QStringList{
+               "the text is double-spaced (a blank line after nearly every line, as a mail client makes "
+               "it): 4 added blank lines left out"};
+    QTest::newRow("a script's log dated day-first with dots, double-spaced: dated as the ISO way")
+        << "INFO 07.12.2026 Netzwerk nat erstellt.\n\nINFO 07.12.2026 Dienst hns neu gestartet.\n\n"
+           "WARNUNG 08.12.2026 Adapter Ethernet nicht gefunden.\n\nINFO 08.12.2026 Netzwerk nat erneut "
+           "erstellt.\n\nINFO 09.12.2026 Endpunkt angelegt.\n"
+        << QStringList{"1:INFO 07.12.2026 Netzwerk nat erstellt.",
+                       "3:INFO 07.12.2026 Dienst hns neu gestartet.",
+                       "5:WARNUNG 08.12.2026 Adapter Ethernet nicht gefunden.",
+                       "7:INFO 08.12.2026 Netzwerk nat erneut erstellt.",
+                       "9:INFO 09.12.2026 Endpunkt angelegt."}
+        << QStringList{"4 added blank lines left out"};
+    QTest::newRow("a log stamped with a month, a day and a time of day, double-spaced")
+        << "12-04 10:20:11.123 I hns: Network created.\n\n12-04 10:20:11.388 I hns: Endpoint attached.\n\n"
+           "12-04 10:20:12.015 E hns: Policy apply failed.\n\n12-04 10:20:12.016 I hns: Retrying.\n\n"
+           "12-04 10:20:17.020 I hns: Policy applied.\n"
+        << QStringList{"1:12-04 10:20:11.123 I hns: Network created.",
+                       "3:12-04 10:20:11.388 I hns: Endpoint attached.",
+                       "5:12-04 10:20:12.015 E hns: Policy apply failed.",
+                       "7:12-04 10:20:12.016 I hns: Retrying.", "9:12-04 10:20:17.020 I hns: Policy applied."}
+        << QStringList{"4 added blank lines left out"};
+    QTest::newRow("ranges, a fraction, years and a port in a page's sentences are no log's dates")
+        << "Steps 1-2 create the network.\n\nSteps 3-4 attach the endpoints.\n\nAbout 3/4 of the nodes were "
+           "updated.\n\nWindows Server 2019-2022 is supported.\n\nPort 8080:80 is published.\n\nSee the "
+           "pages 10-12 for details.\n"
+        << QStringList{"1:Steps 1-2 create the network.",
+                       "2:",
+                       "3:Steps 3-4 attach the endpoints.",
+                       "4:",
+                       "5:About 3/4 of the nodes were updated.",
+                       "6:",
+                       "7:Windows Server 2019-2022 is supported.",
+                       "8:",
+                       "9:Port 8080:80 is published.",
+                       "10:",
+                       "11:See the pages 10-12 for details."}
+        << QStringList{};
     QTest::newRow("markdown between two blocks keeps its blank lines")
         << "```\nlog a\n```\n\n## Current behavior\n\nFailed to restart.\n\n* one\n\n* two\n\n```\nlog "
            "b\n```\n"
