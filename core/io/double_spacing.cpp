@@ -48,6 +48,9 @@ enum class SpacedLineReading
     Other,
     Record,   ///< a log's or a dump's line: in the text as written, its neighbours follow it at once
     Document, ///< a sentence, a heading, a bullet item, a paragraph: a blank line sets it off as written
+    /// A few capitalized words alone (isShortTitle): a document's heading over the paragraph or list after
+    /// it, or one of a script's progress lines (`Creating network`, `Starting HNS`), many in a row.
+    ShortTitle,
 };
 
 bool isAsciiDigit(char c)
@@ -185,15 +188,22 @@ bool isListItem(std::string_view t)
     return !rest.empty() && (startsWord(rest.front()) || rest.front() == '`') && !keyed;
 }
 
-/// A heading: a markdown `#` before words, or a few words on a line of their own, the first capitalized,
-/// no sentence's end, nothing a value holds. One word alone (`second`, `Succeeded`) is a log's as often:
-/// not counted; neither are words all in capitals, a table's header (`NETWORK ID NAME DRIVER SCOPE`).
-bool isHeading(std::string_view t, const std::vector<std::string_view>& words)
+/// A markdown heading: one to six `#` and a blank before words.
+bool isMarkdownHeading(std::string_view t)
 {
-    if (t.starts_with('#')) {
-        const std::size_t marks = t.find_first_not_of('#');
-        return marks != std::string_view::npos && marks <= 6 && isBlank(t[marks]);
-    }
+    if (!t.starts_with('#'))
+        return false;
+    const std::size_t marks = t.find_first_not_of('#');
+    return marks != std::string_view::npos && marks <= 6 && isBlank(t[marks]);
+}
+
+/// A few words on a line of their own, the first capitalized, no sentence's end, nothing a value holds: a
+/// heading's shape, and a script's progress line's (`Creating network`, `Stopping service`), which
+/// isDoubleSpaced tells apart by what follows. One word alone (`second`, `Succeeded`, `Done`) is a log's
+/// as often: not counted; neither are words all in capitals, a table's header (`NETWORK ID NAME DRIVER
+/// SCOPE`).
+bool isShortTitle(std::string_view t, const std::vector<std::string_view>& words)
+{
     constexpr std::size_t kMaxWords = 10;
     constexpr std::size_t kMaxSize = 80;
     if (words.size() < 2 || words.size() > kMaxWords || t.size() > kMaxSize)
@@ -250,9 +260,11 @@ SpacedLineReading readSpacedLine(std::string_view line)
     // Chinese and Japanese sentences end with full-width marks and have no blanks between words.
     const bool fullWidthSentence =
         t.ends_with("\u3002") || t.ends_with("\uFF1A") || t.ends_with("\uFF1F") || t.ends_with("\uFF01");
-    if (isProseParagraph(t) || fullWidthSentence || isListItem(t) || isHeading(t, words) ||
+    if (isProseParagraph(t) || fullWidthSentence || isListItem(t) || isMarkdownHeading(t) ||
         isRunningText(words))
         return SpacedLineReading::Document;
+    if (isShortTitle(t, words))
+        return SpacedLineReading::ShortTitle;
     return holdsValues(t, words) ? SpacedLineReading::Record : SpacedLineReading::Other;
 }
 
@@ -260,24 +272,25 @@ SpacedLineReading readSpacedLine(std::string_view line)
 /// line after nearly every line, a blank line of the text three. A document that sets each paragraph,
 /// heading and bullet item off with a blank line (an issue's text, a mail's, a web page's, a markdown
 /// file's) is written so: of the lines a blank line follows, those that read as a document's
-/// (readSpacedLine) may not outnumber those that read as a log's or a dump's records.
+/// (readSpacedLine; a short title only as a heading over what follows it) may not outnumber those that
+/// read as a log's or a dump's records.
 bool isDoubleSpaced(const std::vector<CleanedLine>& lines, std::size_t begin, std::size_t end)
 {
-    // Calls `apart(line)` for each line followed by another, with whether an odd number of blank lines is
-    // between them.
+    // Calls `apart(line, next)` for each line followed by another, with whether an odd number of blank
+    // lines is between them.
     const auto eachGap = [&](auto&& apart) {
         std::size_t last = std::string_view::npos; // the last non-blank line
         for (std::size_t i = begin; i < end; ++i) {
             if (holdsOnlyBlanks(lines[i]))
                 continue;
             if (last != std::string_view::npos)
-                apart(last, (i - last - 1) % 2 == 1);
+                apart(last, i, (i - last - 1) % 2 == 1);
             last = i;
         }
     };
     std::size_t gaps = 0;
     std::size_t spaced = 0;
-    eachGap([&](std::size_t, bool odd) {
+    eachGap([&](std::size_t, std::size_t, bool odd) {
         ++gaps;
         spaced += odd;
     });
@@ -286,10 +299,20 @@ bool isDoubleSpaced(const std::vector<CleanedLine>& lines, std::size_t begin, st
         return false;
     std::size_t records = 0;   // of the lines a blank line follows
     std::size_t documents = 0; // of the lines a blank line follows
-    eachGap([&](std::size_t line, bool odd) {
+    eachGap([&](std::size_t line, std::size_t next, bool odd) {
         if (!odd)
             return;
-        const SpacedLineReading reading = readSpacedLine(lines[line].text);
+        SpacedLineReading reading = readSpacedLine(lines[line].text);
+        // A heading heads something: a short title is a document's only when a paragraph, a list item,
+        // a markdown heading or a record (a table, a block of output) follows it. One that another short
+        // title, a word alone (`Done`) or a line of neither kind follows is counted for neither: a
+        // script's progress lines come many in a row (`Creating network`, `Stopping service`, `Done`).
+        if (reading == SpacedLineReading::ShortTitle) {
+            const SpacedLineReading after = readSpacedLine(lines[next].text);
+            reading = after == SpacedLineReading::Document || after == SpacedLineReading::Record
+                          ? SpacedLineReading::Document
+                          : SpacedLineReading::Other;
+        }
         records += reading == SpacedLineReading::Record;
         documents += reading == SpacedLineReading::Document;
     });

@@ -598,6 +598,93 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
                        "10:",
                        "11:See the pages 10-12 for details."}
         << QStringList{};
+    // Short capitalized lines: a document's headings over the paragraphs and lists they head, or a script's
+    // progress lines, many in a row.
+    QTest::newRow("a script's progress lines double-spaced: short capitalized lines in a row are a log's")
+        << "Creating network\n\nStopping service\n\nDone\n\nStarting HNS\n\nChecking adapter\n"
+        << QStringList{"1:Creating network", "3:Stopping service", "5:Done", "7:Starting HNS",
+                       "9:Checking adapter"}
+        << QStringList{
+               "the text is double-spaced (a blank line after nearly every line, as a mail client makes "
+               "it): 4 added blank lines left out"};
+    QTest::newRow("a PowerShell transcript's header and progress lines double-spaced")
+        << "**********************\n\nWindows PowerShell transcript start\n\nStart time: 20261207195012\n\n"
+           "Username: CONTOSO\\admin\n\n**********************\n\nCreating network\n\nStopping service\n\n"
+           "Done\n\nStarting HNS\n\nChecking adapter\n\nSucceeded\n"
+        << QStringList{"1:**********************",
+                       "3:Windows PowerShell transcript start",
+                       "5:Start time: 20261207195012",
+                       "7:Username: CONTOSO\\admin",
+                       "9:**********************",
+                       "11:Creating network",
+                       "13:Stopping service",
+                       "15:Done",
+                       "17:Starting HNS",
+                       "19:Checking adapter",
+                       "21:Succeeded"}
+        << QStringList{"10 added blank lines left out"};
+    QTest::newRow("a setup script's steps over their output, double-spaced")
+        << "Installing the Containers feature\n\nName : Containers\n\nCreating network nat\n\nName : nat\n\n"
+           "Type : NAT\n\nStarting HNS\n\nStatus : Running\n"
+        << QStringList{"1:Installing the Containers feature",
+                       "3:Name : Containers",
+                       "5:Creating network nat",
+                       "7:Name : nat",
+                       "9:Type : NAT",
+                       "11:Starting HNS",
+                       "13:Status : Running"}
+        << QStringList{"6 added blank lines left out"};
+    QTest::newRow("a page's headings, each over a paragraph or a list, stay apart")
+        << "Create a network\n\nUse New-HnsNetwork with the adapter's name.\n\nRemove a network\n\n"
+           "- Stop the containers that use it\n\n- Remove their endpoints first\n\nKnown issues\n\n"
+           "The adapter must exist before the network is made.\n"
+        << QStringList{"1:Create a network",
+                       "2:",
+                       "3:Use New-HnsNetwork with the adapter's name.",
+                       "4:",
+                       "5:Remove a network",
+                       "6:",
+                       "7:- Stop the containers that use it",
+                       "8:",
+                       "9:- Remove their endpoints first",
+                       "10:",
+                       "11:Known issues",
+                       "12:",
+                       "13:The adapter must exist before the network is made."}
+        << QStringList{};
+    QTest::newRow("a page's title over its first heading, headings over paragraphs, stay apart")
+        << "Container networking on Windows\n\nNetwork drivers\n\nA network's driver decides how its "
+           "containers reach the host.\n\nNetwork isolation\n\nEach network has a switch of its own.\n"
+        << QStringList{"1:Container networking on Windows",
+                       "2:",
+                       "3:Network drivers",
+                       "4:",
+                       "5:A network's driver decides how its containers reach the host.",
+                       "6:",
+                       "7:Network isolation",
+                       "8:",
+                       "9:Each network has a switch of its own."}
+        << QStringList{};
+    QTest::newRow("a page's headings over a table and a list stay apart")
+        << "Network types\n\nName     Driver\n\nnat      NAT\n\nOverlay networks\n\n"
+           "\u2022 Need a VXLAN port open\n\n\u2022 Need the same VSID on every node\n\nSee also\n\n"
+           "Troubleshooting container networks.\n"
+        << QStringList{"1:Network types",
+                       "2:",
+                       "3:Name     Driver",
+                       "4:",
+                       "5:nat      NAT",
+                       "6:",
+                       "7:Overlay networks",
+                       "8:",
+                       "9:\u2022 Need a VXLAN port open",
+                       "10:",
+                       "11:\u2022 Need the same VSID on every node",
+                       "12:",
+                       "13:See also",
+                       "14:",
+                       "15:Troubleshooting container networks."}
+        << QStringList{};
     QTest::newRow("markdown between two blocks keeps its blank lines")
         << "```\nlog a\n```\n\n## Current behavior\n\nFailed to restart.\n\n* one\n\n* two\n\n```\nlog "
            "b\n```\n"
