@@ -60,24 +60,56 @@ inline bool isGoFrameFileLine(std::string_view text)
     return end == t.size() || t.substr(end).starts_with(" +0x");
 }
 
-/// Whether the digits at `at` of `text` start a time of day (`21:14`, `09:57:45.645715`), a date or a
-/// month and day joined by `-` or `/` (`2024-11-02T21:14Z`, `2024/11/02`, `11-02`) or a date with dots
-/// ending in a year (`02.11.2024`). An address (`10.0.0.12`) or a version (`1.28`) starts none.
-inline bool startsTimeOrDate(std::string_view text, std::size_t at)
+/// What the digits at `at` of `text` start (timeOrDateAt).
+enum class TimeOrDate
+{
+    None,      ///< an address (`10.0.0.12`), a version (`1.28`), a year's range (`2019-2022`), a count
+    TimeOfDay, ///< `21:14`, `9:40`, `09:57:45.645715`
+    /// A date with its year: first (`2024-11-02`, `2024-11-02T21:14Z`, `2024/11/02`, `2024-11`), last
+    /// after a month and a day joined by `-` or `/` (`12/4/2026`, `04-12-26`), or last after a day and a
+    /// month joined by dots (`02.11.2024`, as German and other European Windows write it).
+    Date,
+    /// Two numbers joined by `-` or `/` and no year: a month and a day (`11-02`, `12/4`), but as often a
+    /// range or a fraction in ordinary text (`steps 1-2`, `3/4 of the nodes`).
+    MonthDay,
+};
+
+/// The time or date the digits at `at` of `text` start, the one recognizer of every reader here: each
+/// decides which kinds it takes. A line that is a log's writes its time of day or a date with its year
+/// (logcat's `12-04 10:20:11.123` both); a month and day alone is taken only where a person labels a
+/// line with it (`11-02 21:16 - loadbalancers: 3`), not to tell a log from ordinary text.
+inline TimeOrDate timeOrDateAt(std::string_view text, std::size_t at)
 {
     const std::size_t run = digitRun(text, at);
     const std::size_t sep = at + run;
     if (run == 0 || sep >= text.size())
-        return false;
+        return TimeOrDate::None;
     const char c = text[sep];
     const std::size_t next = digitRun(text, sep + 1);
     if (c == ':')
-        return run <= 2 && next == 2;
-    if (c == '-' || c == '/')
-        return run <= 4 && next >= 1 && next <= 2;
-    const std::size_t year = sep + 1 + next;
-    return c == '.' && run <= 2 && next >= 1 && next <= 2 && year < text.size() && text[year] == '.' &&
-           digitRun(text, year + 1) == 4;
+        return run <= 2 && next == 2 ? TimeOrDate::TimeOfDay : TimeOrDate::None;
+    const std::size_t third = sep + 1 + next; // where the third number's separator is, when there is one
+    const bool two = next >= 1 && next <= 2;
+    if (c == '-' || c == '/') {
+        if (run > 4 || !two)
+            return TimeOrDate::None;
+        if (run == 4)
+            return TimeOrDate::Date;
+        const std::size_t year = third < text.size() && text[third] == c ? digitRun(text, third + 1) : 0;
+        return year == 2 || year == 4 ? TimeOrDate::Date : TimeOrDate::MonthDay;
+    }
+    return c == '.' && run <= 2 && two && third < text.size() && text[third] == '.' &&
+                   digitRun(text, third + 1) == 4
+               ? TimeOrDate::Date
+               : TimeOrDate::None;
+}
+
+/// Whether the digits at `at` of `text` start a time of day (`21:14`, `09:57:45.645715`), a date or a
+/// month and day joined by `-` or `/` (`2024-11-02T21:14Z`, `2024/11/02`, `11-02`) or a date with dots
+/// ending in a year (`02.11.2024`): any kind timeOrDateAt tells.
+inline bool startsTimeOrDate(std::string_view text, std::size_t at)
+{
+    return timeOrDateAt(text, at) != TimeOrDate::None;
 }
 
 /// Columns of `s` (UTF-8) counted one per code point, as a console that ignores character widths does.

@@ -551,6 +551,140 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
                        "16:",
                        "17:Any idea?"}
         << QStringList{"the lines 6-14 of the text are double-spaced"};
+    // A log's stamp among a line's first words: a time of day, or a date with its year in any of the forms
+    // Windows writes; a month and a day alone are as often a range or a fraction in a sentence.
+    QTest::newRow("a script's log dated the ISO way, double-spaced")
+        << "INFO 2026-12-07 Network nat created.\n\nINFO 2026-12-07 Service hns restarted.\n\n"
+           "WARN 2026-12-08 Adapter Ethernet not found.\n\nINFO 2026-12-08 Network nat created again.\n\n"
+           "INFO 2026-12-09 Endpoint added.\n"
+        << QStringList{"1:INFO 2026-12-07 Network nat created.", "3:INFO 2026-12-07 Service hns restarted.",
+                       "5:WARN 2026-12-08 Adapter Ethernet not found.",
+                       "7:INFO 2026-12-08 Network nat created again.", "9:INFO 2026-12-09 Endpoint added."}
+        << QStringList{
+               "the text is double-spaced (a blank line after nearly every line, as a mail client makes "
+               "it): 4 added blank lines left out"};
+    QTest::newRow("a script's log dated day-first with dots, double-spaced: dated as the ISO way")
+        << "INFO 07.12.2026 Netzwerk nat erstellt.\n\nINFO 07.12.2026 Dienst hns neu gestartet.\n\n"
+           "WARNUNG 08.12.2026 Adapter Ethernet nicht gefunden.\n\nINFO 08.12.2026 Netzwerk nat erneut "
+           "erstellt.\n\nINFO 09.12.2026 Endpunkt angelegt.\n"
+        << QStringList{"1:INFO 07.12.2026 Netzwerk nat erstellt.",
+                       "3:INFO 07.12.2026 Dienst hns neu gestartet.",
+                       "5:WARNUNG 08.12.2026 Adapter Ethernet nicht gefunden.",
+                       "7:INFO 08.12.2026 Netzwerk nat erneut erstellt.",
+                       "9:INFO 09.12.2026 Endpunkt angelegt."}
+        << QStringList{"4 added blank lines left out"};
+    QTest::newRow("a log stamped with a month, a day and a time of day, double-spaced")
+        << "12-04 10:20:11.123 I hns: Network created.\n\n12-04 10:20:11.388 I hns: Endpoint attached.\n\n"
+           "12-04 10:20:12.015 E hns: Policy apply failed.\n\n12-04 10:20:12.016 I hns: Retrying.\n\n"
+           "12-04 10:20:17.020 I hns: Policy applied.\n"
+        << QStringList{"1:12-04 10:20:11.123 I hns: Network created.",
+                       "3:12-04 10:20:11.388 I hns: Endpoint attached.",
+                       "5:12-04 10:20:12.015 E hns: Policy apply failed.",
+                       "7:12-04 10:20:12.016 I hns: Retrying.", "9:12-04 10:20:17.020 I hns: Policy applied."}
+        << QStringList{"4 added blank lines left out"};
+    QTest::newRow("ranges, a fraction, years and a port in a page's sentences are no log's dates")
+        << "Steps 1-2 create the network.\n\nSteps 3-4 attach the endpoints.\n\nAbout 3/4 of the nodes were "
+           "updated.\n\nWindows Server 2019-2022 is supported.\n\nPort 8080:80 is published.\n\nSee the "
+           "pages 10-12 for details.\n"
+        << QStringList{"1:Steps 1-2 create the network.",
+                       "2:",
+                       "3:Steps 3-4 attach the endpoints.",
+                       "4:",
+                       "5:About 3/4 of the nodes were updated.",
+                       "6:",
+                       "7:Windows Server 2019-2022 is supported.",
+                       "8:",
+                       "9:Port 8080:80 is published.",
+                       "10:",
+                       "11:See the pages 10-12 for details."}
+        << QStringList{};
+    // Short capitalized lines: a document's headings over the paragraphs and lists they head, or a script's
+    // progress lines, many in a row.
+    QTest::newRow("a script's progress lines double-spaced: short capitalized lines in a row are a log's")
+        << "Creating network\n\nStopping service\n\nDone\n\nStarting HNS\n\nChecking adapter\n"
+        << QStringList{"1:Creating network", "3:Stopping service", "5:Done", "7:Starting HNS",
+                       "9:Checking adapter"}
+        << QStringList{
+               "the text is double-spaced (a blank line after nearly every line, as a mail client makes "
+               "it): 4 added blank lines left out"};
+    QTest::newRow("a PowerShell transcript's header and progress lines double-spaced")
+        << "**********************\n\nWindows PowerShell transcript start\n\nStart time: 20261207195012\n\n"
+           "Username: CONTOSO\\admin\n\n**********************\n\nCreating network\n\nStopping service\n\n"
+           "Done\n\nStarting HNS\n\nChecking adapter\n\nSucceeded\n"
+        << QStringList{"1:**********************",
+                       "3:Windows PowerShell transcript start",
+                       "5:Start time: 20261207195012",
+                       "7:Username: CONTOSO\\admin",
+                       "9:**********************",
+                       "11:Creating network",
+                       "13:Stopping service",
+                       "15:Done",
+                       "17:Starting HNS",
+                       "19:Checking adapter",
+                       "21:Succeeded"}
+        << QStringList{"10 added blank lines left out"};
+    QTest::newRow("a setup script's steps over their output, double-spaced")
+        << "Installing the Containers feature\n\nName : Containers\n\nCreating network nat\n\nName : nat\n\n"
+           "Type : NAT\n\nStarting HNS\n\nStatus : Running\n"
+        << QStringList{"1:Installing the Containers feature",
+                       "3:Name : Containers",
+                       "5:Creating network nat",
+                       "7:Name : nat",
+                       "9:Type : NAT",
+                       "11:Starting HNS",
+                       "13:Status : Running"}
+        << QStringList{"6 added blank lines left out"};
+    QTest::newRow("a page's headings, each over a paragraph or a list, stay apart")
+        << "Create a network\n\nUse New-HnsNetwork with the adapter's name.\n\nRemove a network\n\n"
+           "- Stop the containers that use it\n\n- Remove their endpoints first\n\nKnown issues\n\n"
+           "The adapter must exist before the network is made.\n"
+        << QStringList{"1:Create a network",
+                       "2:",
+                       "3:Use New-HnsNetwork with the adapter's name.",
+                       "4:",
+                       "5:Remove a network",
+                       "6:",
+                       "7:- Stop the containers that use it",
+                       "8:",
+                       "9:- Remove their endpoints first",
+                       "10:",
+                       "11:Known issues",
+                       "12:",
+                       "13:The adapter must exist before the network is made."}
+        << QStringList{};
+    QTest::newRow("a page's title over its first heading, headings over paragraphs, stay apart")
+        << "Container networking on Windows\n\nNetwork drivers\n\nA network's driver decides how its "
+           "containers reach the host.\n\nNetwork isolation\n\nEach network has a switch of its own.\n"
+        << QStringList{"1:Container networking on Windows",
+                       "2:",
+                       "3:Network drivers",
+                       "4:",
+                       "5:A network's driver decides how its containers reach the host.",
+                       "6:",
+                       "7:Network isolation",
+                       "8:",
+                       "9:Each network has a switch of its own."}
+        << QStringList{};
+    QTest::newRow("a page's headings over a table and a list stay apart")
+        << "Network types\n\nName     Driver\n\nnat      NAT\n\nOverlay networks\n\n"
+           "\u2022 Need a VXLAN port open\n\n\u2022 Need the same VSID on every node\n\nSee also\n\n"
+           "Troubleshooting container networks.\n"
+        << QStringList{"1:Network types",
+                       "2:",
+                       "3:Name     Driver",
+                       "4:",
+                       "5:nat      NAT",
+                       "6:",
+                       "7:Overlay networks",
+                       "8:",
+                       "9:\u2022 Need a VXLAN port open",
+                       "10:",
+                       "11:\u2022 Need the same VSID on every node",
+                       "12:",
+                       "13:See also",
+                       "14:",
+                       "15:Troubleshooting container networks."}
+        << QStringList{};
     QTest::newRow("markdown between two blocks keeps its blank lines")
         << "```\nlog a\n```\n\n## Current behavior\n\nFailed to restart.\n\n* one\n\n* two\n\n```\nlog "
            "b\n```\n"
