@@ -4,6 +4,7 @@
 #include "hcn/dump_import.h"
 
 #include "common/capped_list.h"
+#include "common/text.h"
 #include "hcn/bundle.h"
 #include "hcn/dump_formats.h"
 #include "io/cmdlet_error_records.h"
@@ -13,6 +14,7 @@
 #include "io/failed_lookups.h"
 #include "io/fatal_exits.h"
 #include "io/hns_event_records.h"
+#include "io/hns_member.h"
 #include "io/hns_service_commands.h"
 #include "io/hns_service_stops.h"
 #include "io/hnsdiag_adapters.h"
@@ -228,6 +230,33 @@ ExtractResult readListViews(const std::vector<CleanedLine>& lines)
     });
 }
 
+/// The longest heading line read as the words before a value (FoundValue::context), as the readers keep.
+constexpr std::size_t kMaxHeadingContext = 120;
+
+/// A JSON value or Go dump that starts its line with no words before it, right under a line that ends in
+/// a colon and names a body sent to HNS (`Sample Input to HNS:`, `Request body:`, `Payload:`;
+/// isRequestContext), takes that line as its words: a text shows the request it explains that way.
+void takeRequestHeadings(const std::vector<CleanedLine>& lines, std::vector<ExtractResult>& results)
+{
+    for (ExtractResult& result : results)
+        for (FoundValue& value : result.values) {
+            if (!value.context.empty() ||
+                (value.format != DumpFormat::Json && value.format != DumpFormat::GoStruct))
+                continue;
+            const auto at =
+                std::lower_bound(lines.begin(), lines.end(), value.firstLine,
+                                 [](const CleanedLine& l, int line) { return l.sourceLine < line; });
+            if (at == lines.begin() || at == lines.end() || at->sourceLine != value.firstLine ||
+                std::prev(at)->sourceLine != value.firstLine - 1)
+                continue;
+            const std::string_view heading = trimBlanks(std::string_view(std::prev(at)->text));
+            if (heading.size() < 2 || heading.size() > kMaxHeadingContext || !heading.ends_with(':') ||
+                !isRequestContext(heading))
+                continue;
+            value.context = std::string(heading);
+        }
+}
+
 /// What the readers found in one text: the dump's own lines, or a text carried in one of its strings.
 struct TextRead
 {
@@ -254,6 +283,7 @@ std::optional<TextRead> readText(const std::vector<CleanedLine>& lines,
         read.results.push_back(reader(lines));
     }
     dropJsonWarningsAboutGoDumps(read.results, read.failedAnswers);
+    takeRequestHeadings(lines, read.results);
     return read;
 }
 
@@ -329,10 +359,11 @@ bool readSource(const DumpSource& source, std::vector<detail::Sighting>& sightin
     std::vector<detail::NamedRefusal> namedRefusals;
     for (TextRead& text : texts) {
         addFailedAnswers(text.failedAnswers, source.name, messages, namedRefusals);
+        // Said after the JSON reader's warnings (a cut answer's), before its values.
+        std::vector<ImportWarning> completed = completeCutAnswersFromRequests(text.results);
         for (ExtractResult& extracted : text.results) {
             addWarnings(extracted, source.name, messages);
-            addLineMessages(completeCutAnswersFromRequests(extracted.values), ImportSeverity::Info,
-                            source.name, messages);
+            addLineMessages(std::exchange(completed, {}), ImportSeverity::Info, source.name, messages);
             RepeatedRequests requests(extracted.values, *text.lines);
             for (std::size_t v = 0; v < extracted.values.size(); ++v) {
                 FoundValue& value = extracted.values[v];

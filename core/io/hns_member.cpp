@@ -110,15 +110,33 @@ bool isRequestContext(std::string_view context)
     const std::string lower = lowerCopy(context);
     const auto lastAt = [&lower](std::string_view word) { return lastOccurrence(lower, word); };
     std::optional<std::size_t> request;
+    // The words of a body handed to HNS (`request`, `body`, `payload`, `input to HNS`, `sent to HNS`,
+    // `Sample Input to HNS:`), of a call that carries one, and of an object being made. A response's
+    // body or payload (`response body:`) is the answer.
     for (const std::string_view word :
-         {"request", "data[", "[post]", "[put]", "method[post", "hnsconfigbytes", "body", "with settings",
-          "settings=", "creating", "attempting to create", "to be created"})
-        if (const std::size_t at = lastAt(word); at != std::string::npos)
-            request = std::max(request.value_or(0), at);
+         {"request", "data[", "[post]", "[put]", "method[post", "hnsconfigbytes", "body", "payload",
+          "input to hns", "sample input", "sent to hns", "with settings", "settings=", "creating",
+          "attempting to create", "to be created"}) {
+        const std::size_t at = lastAt(word);
+        if (at == std::string::npos || ((word == "body" || word == "payload") &&
+                                        std::string_view(lower).substr(0, at).ends_with("response ")))
+            continue;
+        request = std::max(request.value_or(0), at);
+    }
     if (!request)
         return false;
     const std::size_t response = lastAt("response");
     return response == std::string::npos || response < *request;
+}
+
+bool isSampleRequestContext(std::string_view context)
+{
+    const std::string lower = lowerCopy(context);
+    for (const std::string_view sample : {"sample", "example"})
+        for (const std::string_view body : {" input", " request", " body", " payload"})
+            if (lower.find(std::string(sample) + std::string(body)) != std::string::npos)
+                return true;
+    return false;
 }
 
 bool showsHnsMember(const nlohmann::json& value)

@@ -10,10 +10,15 @@ namespace hcn::io {
 
 /// Whether the text before a value says it is a request sent to HNS (a create body) rather than what
 /// HNS answered: `Invoke-HNSRequest Method[POST] Path[/networks] Data[`, `request: `, `Request : `,
-/// `hnsConfigBytes: `, an object being made (`Creating HNS endpoint: &{Id: ...`, flannel's `Attempting to
-/// create HNSNetwork {...`, `Settings={...`). The last of these and "response" decides ("Request: ...
-/// Response: {").
+/// `hnsConfigBytes: `, a body handed to HNS (`body`, `payload`, `Sample Input to HNS:`, `sent to HNS`),
+/// an object being made (`Creating HNS endpoint: &{Id: ...`, flannel's `Attempting to create HNSNetwork
+/// {...`, `Settings={...`). The last of these and "response" decides ("Request: ... Response: {"); a
+/// response's body or payload (`response body:`) is no request.
 bool isRequestContext(std::string_view context);
+
+/// Whether the words before a request body call it a sample or an example (`Sample Input to HNS:`,
+/// `example request:`): a body a text shows to explain what is sent, not one a log says was sent.
+bool isSampleRequestContext(std::string_view context);
 
 /// Whether `value` (or a value inside it) holds a member only an HNS object has: an `ID`/`Id` holding a
 /// GUID, or an HNS property name (hns_property_names.h) other than the ones any struct may have (`Name`,

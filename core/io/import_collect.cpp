@@ -184,6 +184,20 @@ bool isNetworkCreateRequest(const json& value)
                                                [&](const json& subnet) { return only(subnet, kSubnet); }));
 }
 
+/// A v1 policy list as a create request gives it (`{"Policies":[{"Type":"ELB","VIPs":[...],...}],
+/// "References":["/endpoints/<id>"]}`): no ID, only the members a caller sets, its policies a list. HNS
+/// answers with more (`ID`, `ActivityId`, `Resources`, `State`, `IsApplied`).
+bool isPolicyListCreateRequest(const json& value)
+{
+    if (!value.is_object())
+        return false;
+    for (const auto& item : value.items())
+        if (const std::string key = lowerCopy(item.key()); key != "policies" && key != "references")
+            return false;
+    const json* policies = member(value, "Policies");
+    return policies && policies->is_array() && !policies->empty();
+}
+
 /// The placeholders of IDs (`"<network-id>"`, `["<endpoint-id>"]`) a document holds where it names other
 /// objects, in order, once each: what a documentation template writes. A poster's redaction
 /// (`"<redacted>"`) names no ID and is none.
@@ -498,10 +512,17 @@ struct Collector
         // A dump cut inside its ID shows one: no create request. Nor is a row of a table under the
         // Get-HnsNetwork typed above it (kindHint): HNS listed it.
         const bool listedRow = found.format == DumpFormat::Table && found.kindHint == ResourceKind::Network;
-        if (kind == ResourceKind::Network && !hasGuidId && found.cutId.empty() && !listedRow &&
-            !isRequestContext(found.context) && isNetworkCreateRequest(value)) {
+        // So is a v1 policy list of only its policies and references, read whole.
+        const bool createShape = kind == ResourceKind::Network
+                                     ? isNetworkCreateRequest(value)
+                                     : kind == ResourceKind::LoadBalancer && isV1 &&
+                                           found.format == DumpFormat::Json && !found.cutOff &&
+                                           !found.startCut && isPolicyListCreateRequest(value);
+        if (createShape && !hasGuidId && found.cutId.empty() && !listedRow &&
+            !isRequestContext(found.context)) {
             message(ImportSeverity::Info, first, last,
-                    "a network as a create request gives it (no ID, only what a caller sets): " +
+                    std::string(kind == ResourceKind::Network ? "a network" : "a load balancer") +
+                        " as a create request gives it (no ID, only what a caller sets): " +
                         describeRequest(found.context, value, kind) +
                         "; not an object HNS holds, not imported");
             return;

@@ -330,7 +330,9 @@ LoggedRequest::Answer answerIn(std::string_view text)
     std::erase_if(lower, [](char c) { return c == '\\' || c == ' '; });
     if (lower.find("\"success\":false") != std::string::npos)
         return LoggedRequest::Answer::Refused;
-    if (lower.find("\"success\":true") != std::string::npos || lower.find("response:{") != std::string::npos)
+    // `response:{`, or a pointer to it as Go's `%+v` prints one (azure-vnet's `POST response:&{Id:...`).
+    if (lower.find("\"success\":true") != std::string::npos ||
+        lower.find("response:{") != std::string::npos || lower.find("response:&{") != std::string::npos)
         return LoggedRequest::Answer::Done;
     return LoggedRequest::Answer::None;
 }

@@ -59,8 +59,9 @@ struct LoggedRequest
 };
 
 /// What `text` answers a request with: Refused for HNS's `"Success":false` (quotes escaped or not), Done
-/// for its `"Success":true` or hcsshim's `Network Response : {...}` (hcsshim logs a response only for a
-/// request HNS did); None when it says neither.
+/// for its `"Success":true`, hcsshim's `Network Response : {...}` (hcsshim logs a response only for a
+/// request HNS did) or azure-vnet's `HNSEndpointRequest POST response:&{Id:...}` (the object the request
+/// made, a pointer as Go's `%+v` prints it); None when it says neither.
 LoggedRequest::Answer answerIn(std::string_view text);
 
 /// The request line `at` of `lines` logs, other than a GET (a lookup) or a deletion: "create namespace",

@@ -11,6 +11,7 @@
 #include "io/logged_requests.h"
 #include "io/logged_words.h"
 #include "io/markdown_emphasis.h"
+#include "io/non_hns_objects.h"
 #include "io/text_scan.h"
 #include "io/text_tables.h"
 
@@ -163,6 +164,53 @@ std::string networkAsked(const json& document)
     return id.empty() ? name : name + " (" + id + ")";
 }
 
+/// A number member (any case) as text, or empty: a port, a protocol number.
+std::string numberText(const json& object, std::string_view key)
+{
+    const json* value = member(object, key);
+    if (!value || !value->is_number_integer())
+        return {};
+    return std::to_string(value->get<std::int64_t>());
+}
+
+/// What the ELB policies of a v1 policy list ask, each VIP with its protocol and ports as hcnctl's table
+/// shows a load balancer's: "11.0.98.129 TCP 80->80"; "TCP 80->80" for a policy without VIPs (a node
+/// port's).
+std::vector<std::string> balancedPortsAsked(const json& document)
+{
+    std::vector<std::string> asked;
+    const json* policies = member(document, "Policies");
+    if (!policies || !policies->is_array())
+        return asked;
+    for (const json& policy : *policies) {
+        if (!policy.is_object() || !equalsIgnoreCase(text(policy, "Type"), "ELB"))
+            continue;
+        std::string protocol = numberText(policy, "Protocol");
+        if (protocol == "6")
+            protocol = "TCP";
+        else if (protocol == "17")
+            protocol = "UDP";
+        else if (protocol.empty())
+            protocol = upperCopy(text(policy, "Protocol"));
+        std::string ports = protocol;
+        if (const std::string external = numberText(policy, "ExternalPort"),
+            internal = numberText(policy, "InternalPort");
+            !external.empty() || !internal.empty())
+            ports += (ports.empty() ? "" : " ") + (external.empty() ? "?" : external) + "->" +
+                     (internal.empty() ? "?" : internal);
+        std::vector<std::string> vips;
+        if (const json* list = member(policy, "VIPs"); list && list->is_array())
+            for (const json& vip : *list)
+                if (vip.is_string() && !vip.get_ref<const std::string&>().empty())
+                    vips.emplace_back(withoutEmphasis(vip.get_ref<const std::string&>()));
+        if (vips.empty() && !ports.empty())
+            asked.push_back(ports);
+        for (const std::string& vip : vips)
+            asked.push_back(ports.empty() ? vip : vip + " " + ports);
+    }
+    return asked;
+}
+
 /// The placeholders among the string values of `value` and of what it holds, each once, in the order
 /// of the document.
 void collectPlaceholderValues(const json& value, std::vector<std::string>& found)
@@ -188,12 +236,18 @@ std::string requestTemplateSaid(const json& document)
 
 const json* requestDocumentOf(const FoundValue& found)
 {
-    if (found.cutOff || found.startCut || !found.literalVariable.empty() || !isRequestContext(found.context))
+    if (found.cutOff || found.startCut || !found.literalVariable.empty() ||
+        !isRequestContext(found.context) || isSampleRequestContext(found.context))
         return nullptr;
     const json* document = &found.value;
     if (document->is_array() && document->size() == 1)
         document = &document->front();
     if (!document->is_object() || document->empty())
+        return nullptr;
+    // A program's own record (azure-vnet's `Creating endpoint &{... NetNsPath:...}`) is no body sent to
+    // HNS, whatever verb is logged before it; the import names it as what it is (non_hns_objects.h).
+    if (const NonHnsObjectKind* other = nonHnsObjectKind(*document);
+        other && (found.format != DumpFormat::GoStruct || other->goStruct))
         return nullptr;
     if (const json* id = member(*document, "ID");
         id && id->is_string() && tables::isGuid(id->get<std::string>()))
@@ -290,6 +344,11 @@ std::string describeRequest(std::string_view context, const json& document, Reso
         for (const json& vip : *frontends)
             if (vip.is_string())
                 addAddress(vip.get<std::string>());
+    // A v1 policy list's load balancing (`{"Policies":[{"Type":"ELB","VIPs":[...],...}],"References":...}`).
+    if (kind == ResourceKind::LoadBalancer)
+        for (std::string& ports : balancedPortsAsked(*asked))
+            if (std::find(details.begin(), details.end(), ports) == details.end())
+                details.push_back(std::move(ports));
     if (const json* configurations = member(*asked, "IpConfigurations");
         configurations && configurations->is_array())
         for (const json& configuration : *configurations)
@@ -342,12 +401,21 @@ std::string settingsDocumentFunction(const json& document, ResourceKind kind)
     return "HcnCreate" + std::string(resourceKindName(kind));
 }
 
-std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<FoundValue>& values)
+std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<ExtractResult>& results)
 {
+    // The values of every reader in the order of the text: azure-vnet logs its request as JSON and HNS's
+    // answer as a Go struct (`POST response:&{Id:... Name:...`), which another reader reads.
+    std::vector<FoundValue*> values;
+    for (ExtractResult& result : results)
+        for (FoundValue& value : result.values)
+            values.push_back(&value);
+    std::stable_sort(values.begin(), values.end(), [](const FoundValue* a, const FoundValue* b) {
+        return a->firstLine != b->firstLine ? a->firstLine < b->firstLine : a->lastLine < b->lastLine;
+    });
     std::vector<ImportWarning> infos;
     for (std::size_t i = 1; i < values.size(); ++i) {
-        FoundValue& answer = values[i];
-        const FoundValue& request = values[i - 1];
+        FoundValue& answer = *values[i];
+        const FoundValue& request = *values[i - 1];
         if (!answer.cutOff || answer.startCut || !answer.value.is_object() || !answers(request, answer))
             continue;
         const json* asked = createRequest(request);

@@ -13,16 +13,19 @@
 
 namespace hcn::io {
 
-/// In `values` (one reader's, in the order of the text), each value cut off (FoundValue::cutOff) that
-/// answers the request found just before it (a request sent to HNS to create an object, hns_member.h;
-/// the words between them say "Result" or "Response", with at most one line between) gets the top-level
-/// members it lacks that the request states, with a repair naming them. Returns one info per answer so
-/// completed, at its lines.
-std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<FoundValue>& values);
+/// Among the values of `results` (every reader's for one text, taken in the order of the text: a request
+/// logged as JSON can be answered by a Go struct, azure-vnet's `POST response:&{Id:...`), each value cut
+/// off (FoundValue::cutOff) that answers the request found just before it (a request sent to HNS to
+/// create an object, hns_member.h; the words between them say "Result" or "Response", with at most one
+/// line between) gets the top-level members it lacks that the request states, with a repair naming them.
+/// Returns one info per answer so completed, at its lines.
+std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<ExtractResult>& results);
 
 /// The document of `found` when it is a request sent to HNS: request words before it
-/// (isRequestContext), no ID of its own, read whole, not a string literal of source code; `Data[{...}]`
-/// holds it in a list of one. Null otherwise.
+/// (isRequestContext) that do not call it a sample (isSampleRequestContext), no ID of its own, read
+/// whole, not a string literal of source code, no program's own record of a kind that is no HNS object
+/// (nonHnsObjectKind: azure-vnet's `Creating endpoint &{... NetNsPath:...}`); `Data[{...}]` holds it in a
+/// list of one. Null otherwise.
 const nlohmann::json* requestDocumentOf(const FoundValue& found);
 
 /// What a request sent to HNS does, from its HTTP method and whether its path names a collection

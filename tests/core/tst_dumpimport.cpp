@@ -196,6 +196,155 @@ class TestDumpImport : public QObject
     Q_OBJECT
 
 private slots:
+    // Request bodies and a program's own records are no HNS state: what each says, whether the text
+    // counts as a log of HNS (exit 0 with no object), and an answer tied to its request.
+    void requestBodiesAndRecordsAreSaidAsWhatTheyAre_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("objects");
+        QTest::addColumn<QStringList>("messages"); ///< each is a whole report message
+        QTest::addColumn<bool>("recovered");       ///< ImportResult::recoveredAnything: exit 0
+
+        const QString linuxRecord = QStringLiteral(
+            "2020/07/29 16:04:06 [3210] [net] %1 endpoint &{Id:357419a7-eth0 "
+            "ContainerID:357419a70e440df151a25f2"
+            "10704bf543c33557fd5401d906b728087dc8260b8 NetNsPath:/proc/3150/ns/net IfName:eth0 SandboxKey: "
+            "IfIndex:0 MacAddress: IPAddresses:[{IP:172.16.0.6 Mask:ffffffc0}] Policies:[] PODName:nginx "
+            "PODNameSpace:default} in network azure.\n"
+            "2020/07/29 16:04:06 [3210] [net] Creating veth pair azv20be1f01e0f azv20be1f01e0f2.\n");
+        const QString record =
+            QStringLiteral("azure-vnet's record of an endpoint, not an HNS object; not imported");
+        QTest::newRow("azure-vnet's own record after Creating (Linux, no HnsId): no log of HNS")
+            << linuxRecord.arg(QStringLiteral("Creating")) << QStringList() << QStringList{record} << false;
+        QTest::newRow("the same record after Deleted")
+            << linuxRecord.arg(QStringLiteral("Deleted")) << QStringList() << QStringList{record} << false;
+        QTest::newRow("flannel's request after Attempting to create stays a request logged")
+            << QStringLiteral("I0101 flanneld: Attempting to create HNSNetwork "
+                              "{\"Name\":\"cbr0\",\"Type\":\"L2Bridge\"}\n")
+            << QStringList()
+            << QStringList{QStringLiteral("a request sent to HNS: create network cbr0 (L2Bridge); not an "
+                                          "object it holds, not imported")}
+            << true;
+
+        const QString elb = QStringLiteral("{ \"Policies\": [ { \"ExternalPort\": 80, \"InternalPort\": 80, "
+                                           "\"Protocol\": 6, \"Type\": \"ELB\", "
+                                           "\"VIPs\": [ \"11.0.98.129\" ] } ], \"References\": [ "
+                                           "\"/endpoints/ca8b877b-ab90-499a-bc0e-7d736c425632\" ] }");
+        const QString elbAsked = QStringLiteral("a request sent to HNS: create load balancer (11.0.98.129 "
+                                                "TCP 80->80); not an object it holds, not "
+                                                "imported");
+        QTest::newRow("a v1 policy list under Sample Input to HNS: (a commit message)")
+            << QStringLiteral(
+                   "(2) For every Service, a HNS ILB LoadBalancer is added\n\tSample Input to HNS:\n\t") +
+                   elb + QStringLiteral("\n(2-a) This is done for Cluster IP\n")
+            << QStringList() << QStringList{elbAsked} << false;
+        QTest::newRow("the same flattened into one line")
+            << QStringLiteral("created via HNS (2) Sample Input to HNS: ") + elb +
+                   QStringLiteral(" (2-a) This is done")
+            << QStringList() << QStringList{elbAsked} << false;
+        QTest::newRow("the same after a request word, logged")
+            << QStringLiteral("kube-proxy request: ") + elb << QStringList() << QStringList{elbAsked} << true;
+        QTest::newRow("the same as a payload logged") << QStringLiteral("proxier: sending payload: ") + elb
+                                                      << QStringList() << QStringList{elbAsked} << true;
+        QTest::newRow("the same under a heading naming a request body")
+            << QStringLiteral("Request body:\n") + elb << QStringList() << QStringList{elbAsked} << true;
+        QTest::newRow("the same with no words: the shape of a create request")
+            << elb << QStringList()
+            << QStringList{QStringLiteral(
+                   "a load balancer as a create request gives it (no ID, only what a caller sets): create "
+                   "load "
+                   "balancer (11.0.98.129 TCP 80->80); not an object HNS holds, not imported")}
+            << false;
+        QTest::newRow("a policy list Get-HnsPolicyList dumped, with its ID: a load balancer")
+            << QStringLiteral(
+                   "{ \"ActivityId\": \"0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d\", \"ID\": "
+                   "\"624f0871-b6e8-49f8-b4a7-8147722a49d0\", \"Policies\": [ { \"ExternalPort\": 80, "
+                   "\"InternalPort\": 80, \"Protocol\": 6, \"Type\": \"ELB\", \"VIPs\": [ \"11.0.98.129\" ] "
+                   "} ], "
+                   "\"References\": [ \"/endpoints/ca8b877b-ab90-499a-bc0e-7d736c425632\" ], \"Resources\": "
+                   "{ "
+                   "\"AllocationOrder\": 0 }, \"State\": 0 }")
+            << QStringList{QStringLiteral("LoadBalancer:624F0871-B6E8-49F8-B4A7-8147722A49D0")}
+            << QStringList() << true;
+        QTest::newRow("a network under Sample Input to HNS:")
+            << QStringLiteral(
+                   "Sample Input to HNS: { \"Name\": \"vxlan0\", \"Type\": \"Overlay\", \"Subnets\": [ { "
+                   "\"AddressPrefix\": \"10.244.0.0/16\", \"GatewayAddress\": \"10.244.0.1\" } ] }")
+            << QStringList()
+            << QStringList{QStringLiteral(
+                   "a request sent to HNS: create network vxlan0 (Overlay, 10.244.0.0/16 via "
+                   "10.244.0.1); not an object it holds, not imported")}
+            << false;
+        QTest::newRow("a network under a response's body is no request")
+            << QStringLiteral(
+                   "response body: { \"Name\": \"vxlan0\", \"Type\": \"Overlay\", \"Subnets\": [ { "
+                   "\"AddressPrefix\": \"10.244.0.0/16\", \"GatewayAddress\": \"10.244.0.1\" } ] }")
+            << QStringList()
+            << QStringList{QStringLiteral(
+                   "a network as a create request gives it (no ID, only what a caller "
+                   "sets): create network vxlan0 (Overlay, 10.244.0.0/16 via 10.244.0.1); "
+                   "not an object HNS holds, not imported")}
+            << false;
+
+        const QString endpointRequest = QStringLiteral(
+            "2018/08/17 19:37:14 [net] HNSEndpointRequest POST request:{\"Name\":\"ep1\",\"VirtualNetwork\":"
+            "\"ab683a07-d790-46b9-bba4-79cbca288b95\",\"IPAddress\":\"10.0.0.14\",\"PrefixLength\":24}\n");
+        const QString endpointAsked = QStringLiteral("a request sent to HNS: create endpoint ep1 (10.0.0.14) "
+                                                     "on network ab683a07-d790-46b9-bba4-79cbca288b95; "
+                                                     "%1not an object it holds, not imported");
+        QTest::newRow("azure-vnet's endpoint response, a Go pointer: HNS did it")
+            << endpointRequest +
+                   QStringLiteral(
+                       "2018/08/17 19:37:14 [net] HNSEndpointRequest POST response:&{Id:668701ea-66cb-"
+                       "4194-9770-d1bde75dbfe6 Name:ep1 VirtualNetwork:ab683a07-d790-46b9-bba4-"
+                       "79cbca288b95 VirtualNetworkName:azure IPAddress:10.0.0.14 PrefixLength:24}\n")
+            << QStringList{QStringLiteral("Endpoint:668701EA-66CB-4194-9770-D1BDE75DBFE6")}
+            << QStringList{endpointAsked.arg(QStringLiteral("HNS did it (line 2); "))} << true;
+        QTest::newRow("azure-vnet's endpoint response cut: its address from the request")
+            << endpointRequest +
+                   QStringLiteral(
+                       "2018/08/17 19:37:14 [net] HNSEndpointRequest POST response:&{Id:668701ea-66cb-"
+                       "4194-9770-d1bde75dbfe6 Name:ep1 VirtualNetwork:ab683a07-d790-46b9-bba4-"
+                       "79cbca288b95 VirtualNetworkName:fd5259b4139534a00442c9bb\n")
+            << QStringList{QStringLiteral("Endpoint:668701EA-66CB-4194-9770-D1BDE75DBFE6")}
+            << QStringList{endpointAsked.arg(QStringLiteral("HNS did it (line 2); ")),
+                           QStringLiteral("IPAddress, PrefixLength: not in the cut response; taken from the "
+                                          "request sent to HNS at line 1, which it answers")}
+            << true;
+        QTest::newRow("azure-vnet's endpoint request, no response: no answer said")
+            << endpointRequest << QStringList() << QStringList{endpointAsked.arg(QString())} << true;
+        QTest::newRow("azure-vnet's network response cut: its subnets from the request")
+            << QStringLiteral(
+                   "2018/08/17 19:37:10 [net] HNSNetworkRequest POST request:{\"Name\":\"azure\",\"Type\":"
+                   "\"L2Bridge\",\"Subnets\":[{\"AddressPrefix\":\"10.0.0.0/"
+                   "24\",\"GatewayAddress\":\"10.0.0.1\"}]}\n"
+                   "2018/08/17 19:37:11 [net] HNSNetworkRequest POST response:&{Id:ab683a07-d790-46b9-bba4-"
+                   "79cbca288b95 Name:azure Type:L2Bridge NetworkAdapterName:Ethernet\n")
+            << QStringList{QStringLiteral("Network:AB683A07-D790-46B9-BBA4-79CBCA288B95")}
+            << QStringList{QStringLiteral(
+                               "a request sent to HNS: create network azure (L2Bridge, 10.0.0.0/24 via "
+                               "10.0.0.1); HNS did it (line 2); not an object it holds, not imported"),
+                           QStringLiteral(
+                               "Subnets: not in the cut response; taken from the request sent to HNS at "
+                               "line 1, which it answers")}
+            << true;
+    }
+
+    void requestBodiesAndRecordsAreSaidAsWhatTheyAre()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, objects);
+        QFETCH(QStringList, messages);
+        QFETCH(bool, recovered);
+        Result<ImportResult> imported = importDump({{"pasted.txt", text.toStdString()}});
+        QVERIFY(imported);
+        const QStringList said = messageTexts(*imported);
+        QCOMPARE(objectList(*imported), objects);
+        for (const QString& message : messages)
+            QVERIFY2(said.contains(message), qPrintable(message + "\n--- said:\n" + said.join('\n')));
+        QVERIFY2(imported->recoveredAnything() == recovered, qPrintable(said.join('\n')));
+    }
+
     void findsEveryObject_data()
     {
         QTest::addColumn<QStringList>("files");
