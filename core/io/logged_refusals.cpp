@@ -394,7 +394,8 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                 if (n.answer && n.source == source && n.firstLine <= last &&
                     std::max(n.firstLine, n.lastLine) >= first && sameErrorKey(n.error) == answerError) {
                     ImportMessage& m = messages[n.message];
-                    m.message = failedAnswerMessage({first, last, describeLoggedError(refusal.error)});
+                    m.message = failedAnswerMessage(
+                        {first, last, describeLoggedError(refusal.error), codeDescribed(refusal.error)});
                     m.firstLine = std::min(m.firstLine, first);
                     m.lastLine = std::max(m.lastLine, last);
                     n.firstLine = m.firstLine;
