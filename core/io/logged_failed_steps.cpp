@@ -28,10 +28,8 @@ std::string hnsCallOf(std::string_view text, std::string_view lower)
 {
     const auto wordAt = [&](std::string_view key,
                             std::size_t from) -> std::pair<std::size_t, std::string_view> {
-        for (std::size_t at = lower.find(key, from); at != std::string_view::npos;
-             at = lower.find(key, at + 1)) {
-            if (at > 0 && isLoggedWordChar(lower[at - 1]))
-                continue;
+        for (std::size_t at = findWholeWord(lower, key, from); at != std::string_view::npos;
+             at = findWholeWord(lower, key, at + 1)) {
             std::size_t begin = at + key.size();
             while (begin < text.size() && (text[begin] == ' ' || text[begin] == '[' || text[begin] == '=' ||
                                            text[begin] == ':' || text[begin] == '"'))
@@ -443,17 +441,14 @@ void verbAndKindOf(std::string_view step, LoggedError& into)
         std::find_if(std::begin(kVerbs), std::end(kVerbs), [&](const auto& v) { return v.first == first; });
     if (verb == std::end(kVerbs))
         return;
-    for (std::size_t at = first.size(); at < lower.size(); ++at) {
-        if (isLoggedWordChar(lower[at - 1]))
-            continue;
-        for (const KindSpelled& word : kKindWords)
-            if (std::string_view(lower).substr(at).starts_with(word.text) &&
-                (at + word.text.size() == lower.size() || !isLoggedWordChar(lower[at + word.text.size()]))) {
-                into.verb = verb->second;
-                into.kind = word.kind;
-                return;
-            }
-    }
+    // The kind word named first after the verb.
+    std::size_t kindAt = std::string_view::npos;
+    for (const KindSpelled& word : kKindWords)
+        if (const std::size_t at = findWholeWord(lower, word.text, first.size()); at < kindAt) {
+            kindAt = at;
+            into.verb = verb->second;
+            into.kind = word.kind;
+        }
 }
 
 std::string hnsCallPurpose(std::string_view text, std::string_view lower)
@@ -681,8 +676,7 @@ std::string hotAttachStepOf(std::string_view text, std::string_view lower, std::
     std::size_t at = std::string_view::npos;
     std::string_view verb; // as logged: a hot add is said so
     for (const std::string_view lead : {"hot attach ", "hot add ", "hot-add "})
-        if (const std::size_t found = lower.find(lead);
-            found < at && (found == 0 || !isLoggedWordChar(lower[found - 1]))) {
+        if (const std::size_t found = findWholeWord(lower, lead); found < at) {
             at = found + lead.size();
             verb = lead == "hot attach " ? "attach" : "add";
         }
@@ -763,9 +757,8 @@ void nameRequestIn(std::string_view text, LoggedError& error)
     // The chain ends where kubelet's next clause starts (`..., failed to clean up sandbox ...`): its steps
     // are the clean-up's, not the failure's.
     const std::size_t chainEnd = std::min(lower.find(kNextClause), lower.size());
-    for (std::size_t at = lower.find("failed to "); at < chainEnd; at = lower.find("failed to ", at + 1)) {
-        if (at > 0 && isLoggedWordChar(lower[at - 1]))
-            continue;
+    for (std::size_t at = findWholeWord(lower, "failed to "); at < chainEnd;
+         at = findWholeWord(lower, "failed to ", at + 1)) {
         std::size_t next = at + 10;
         const auto verb = std::find_if(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) {
             return lower.compare(next, v.size(), v) == 0 && next + v.size() < lower.size() &&
