@@ -195,9 +195,10 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
         error.operation = logged::wslApiStepOf(text);
     logged::codeFromMessageText(error);
     logged::withWindowsWording(error);
-    // hcsshim's `hnsCall` names no request: what it did, and the network an endpoint was for; the
-    // endpoint win-bridge's `ProvisionEndpoint(name,...)` names is the request, as docker's are.
-    if (operation == "hnscall")
+    // hcsshim's `hnsCall` (a client's `hcnCall` alike) names no request: what it did, and the network an
+    // endpoint was for; the endpoint win-bridge's `ProvisionEndpoint(name,...)` names is the request, as
+    // docker's are.
+    if (operation == "hnscall" || operation == "hcncall")
         if (std::string purpose = logged::hnsCallPurpose(text, lower); !purpose.empty()) {
             error.operation = std::move(purpose);
             if (error.operation == "create endpoint") {
