@@ -747,6 +747,36 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
             << "I think we failed to create endpoint: the docs say HNS error: 0x803b0013 means the port "
                "is taken."
             << QStringList{};
+        // HNS's answer a console wrap split over lines, the line above its start the start of the same
+        // record: the step that record names is what the answer failed.
+        const QString reported = "HNS reported a failure: ";
+        QTest::newRow("a wrap-split answer: the step on the record's line above")
+            << "E1127 10:01:02.123456    4242 kuberuntime_manager.go:815] failed to create endpo\n"
+               "int: HNS answered {\"Success\":false,\"Error\":\"The specified port already exists.\",\n"
+               "\"ErrorCode\":2151350291}"
+            << QStringList{"warning 1-3: " + reported + "create endpoint failed: " + portTaken};
+        QTest::newRow("a wrap-split answer: the function on the record's line above")
+            << "E1127 10:01:02.123456    4242 kuberuntime_manager.go:815] hcnCreateEndpoint fail\n"
+               "ed, HNS answered: {\"Success\":false,\"Error\":\"The specified port already exists.\",\n"
+               "\"ErrorCode\":2151350291}"
+            << QStringList{"warning 1-3: " + reported + "hcnCreateEndpoint failed: " + portTaken};
+        QTest::newRow("a wrap-split answer: the request on the record's line above")
+            << "E1127 10:01:02.123456    4242 kuberuntime_manager.go:815] failed to create endpo\n"
+               "int web on network nat, HNS answered: {\"Success\":false,\"Error\":\"The specified po\n"
+               "rt already exists.\",\"ErrorCode\":2151350291}"
+            << QStringList{"warning 1-3: " + reported +
+                           "create endpoint web on network nat failed: " + portTaken};
+        QTest::newRow("a wrap-split answer below a record of its own: no step of it")
+            << "E1127 10:01:02.123456    4242 kuberuntime_manager.go:815] failed to create endpoint web on "
+               "network nat, HNS answered:\n"
+               "E1127 10:01:02.123457    4242 hns.go:20] {\"Success\":false,\"Error\":\"The specified port "
+               "already\nexists.\",\"ErrorCode\":2151350291}"
+            << QStringList{"warning 2-3: " + reported + portTaken};
+        QTest::newRow("a wrap-split answer below a line narrower than a console: no step of it")
+            << "failed to create endpoint: HNS answered\n"
+               "{\"Success\":false,\"Error\":\"The specified port "
+               "already\nexists.\",\"ErrorCode\":2151350291}"
+            << QStringList{"warning 2-3: " + reported + portTaken};
         QTest::newRow("a step with nothing after its colon names the value, no error")
             << "failed to create endpoint:\nHNS error: 0x803b0013"
             << QStringList{"warning 2-2: HNS refused a request: " + portTaken};
