@@ -68,8 +68,8 @@ constexpr std::size_t kMaxRefusalLines = 16;
 std::optional<LoggedError> hnsErrorTextIn(std::string_view text, std::string_view lower)
 {
     constexpr std::string_view kLead = "hns error:";
-    const std::size_t at = lower.find(kLead);
-    if (at == std::string_view::npos || (at > 0 && logged::isLoggedWordChar(lower[at - 1])))
+    const std::size_t at = findWholeWord(lower, kLead);
+    if (at == std::string_view::npos)
         return std::nullopt;
     std::string_view rest = trimBlanks(text.substr(at + kLead.size()));
     rest = rest.substr(0, std::min(rest.size(), logged::kMaxLoggedMessage));
@@ -158,11 +158,8 @@ bool readsAsProse(std::string_view text, std::string_view lower)
     // program gives its error as an example.
     for (const std::string_view words :
          {"looks like", "which means", "e.g.", "e.g,", "i.e.", "for example", "for instance", "such as"})
-        for (std::size_t at = own.find(words); at != std::string::npos; at = own.find(words, at + 1))
-            if ((at == 0 || !std::isalnum(static_cast<unsigned char>(own[at - 1]))) &&
-                (at + words.size() == own.size() ||
-                 !std::isalnum(static_cast<unsigned char>(own[at + words.size()]))))
-                return true;
+        if (findWholeWord(own, words) != std::string_view::npos)
+            return true;
     return false;
 }
 
@@ -198,9 +195,10 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
         error.operation = logged::wslApiStepOf(text);
     logged::codeFromMessageText(error);
     logged::withWindowsWording(error);
-    // hcsshim's `hnsCall` names no request: what it did, and the network an endpoint was for; the
-    // endpoint win-bridge's `ProvisionEndpoint(name,...)` names is the request, as docker's are.
-    if (operation == "hnscall")
+    // hcsshim's `hnsCall` (a client's `hcnCall` alike) names no request: what it did, and the network an
+    // endpoint was for; the endpoint win-bridge's `ProvisionEndpoint(name,...)` names is the request, as
+    // docker's are.
+    if (operation == "hnscall" || operation == "hcncall")
         if (std::string purpose = logged::hnsCallPurpose(text, lower); !purpose.empty()) {
             error.operation = std::move(purpose);
             if (error.operation == "create endpoint") {
@@ -265,12 +263,10 @@ std::optional<LoggedError> hotAttachFailureIn(std::string_view text, std::string
     std::size_t lead = std::string_view::npos;
     std::size_t start = std::string_view::npos;
     for (const std::string_view word : {"reason:", "err:", "err=", "error:", "error="})
-        for (std::size_t found = lower.find(word, at); found < lead; found = lower.find(word, found + 1))
-            if (found == 0 || !logged::isLoggedWordChar(lower[found - 1])) {
-                lead = found;
-                start = found + word.size();
-                break;
-            }
+        if (const std::size_t found = findWholeWord(lower, word, at); found < lead) {
+            lead = found;
+            start = found + word.size();
+        }
     if (start == std::string_view::npos)
         if (const std::size_t colon = lower.find(':', at); colon != std::string_view::npos)
             start = colon + 1;
@@ -753,12 +749,12 @@ std::string withHnsFailedSpelled(std::string_view text)
     constexpr std::string_view kTypo = "hsn failed with error";
     std::string fixed;
     const std::string lower = lowerCopy(text);
-    for (std::size_t at = lower.find(kTypo); at != std::string::npos; at = lower.find(kTypo, at + 1)) {
+    for (std::size_t at = findWholeWord(lower, kTypo); at != std::string::npos;
+         at = findWholeWord(lower, kTypo, at + 1)) {
         std::size_t colon = at + kTypo.size();
         while (colon < lower.size() && isBlank(lower[colon]))
             ++colon;
-        if ((at > 0 && logged::isLoggedWordChar(lower[at - 1])) || colon >= lower.size() ||
-            lower[colon] != ':')
+        if (colon >= lower.size() || lower[colon] != ':')
             continue;
         if (fixed.empty())
             fixed = std::string(text);

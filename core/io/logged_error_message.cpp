@@ -157,9 +157,9 @@ std::size_t messageStart(std::string_view lower)
     for (const std::string_view marker :
          {std::string_view("error\":\""), std::string_view("error\\\":\\\""), std::string_view("error:"),
           std::string_view("error :"), std::string_view("err="), std::string_view("error=")}) {
-        for (std::size_t at = lower.find(marker); at != std::string_view::npos && at < start;
-             at = lower.find(marker, at + 1)) {
-            if ((at > 0 && isLoggedWordChar(lower[at - 1])) || lower.substr(0, at).ends_with("rpc "))
+        for (std::size_t at = findWholeWord(lower, marker); at != std::string_view::npos && at < start;
+             at = findWholeWord(lower, marker, at + 1)) {
+            if (lower.substr(0, at).ends_with("rpc "))
                 continue;
             if (start == std::string_view::npos || at + marker.size() < start)
                 start = at + marker.size();
@@ -390,10 +390,8 @@ std::optional<LoggedError> catalogMessageAfterError(std::string_view text, std::
 {
     for (const std::string_view marker :
          {std::string_view("error:"), std::string_view("error is "), std::string_view("error :")}) {
-        for (std::size_t at = lower.find(marker); at != std::string_view::npos;
-             at = lower.find(marker, at + 1)) {
-            if (at > 0 && isLoggedWordChar(lower[at - 1]))
-                continue;
+        for (std::size_t at = findWholeWord(lower, marker); at != std::string_view::npos;
+             at = findWholeWord(lower, marker, at + 1)) {
             std::string_view rest = trimBlanks(text.substr(at + marker.size()));
             // Quoted (`...`, '...', "..."): the text inside; else up to a log message's closing quote.
             if (!rest.empty() && (rest.front() == '`' || rest.front() == '\'' || rest.front() == '"')) {
@@ -523,10 +521,8 @@ std::optional<LoggedError> stepFailedWithCatalogMessage(std::string_view text, s
     if (std::optional<LoggedError> provision = provisionEndpointFailureIn(text, lower))
         return provision;
     static constexpr std::string_view kVerbs[] = {"attach", "detach", "create", "delete", "add", "remove"};
-    for (std::size_t at = lower.find("failed to "); at != std::string_view::npos;
-         at = lower.find("failed to ", at + 1)) {
-        if (at > 0 && isLoggedWordChar(lower[at - 1]))
-            continue;
+    for (std::size_t at = findWholeWord(lower, "failed to "); at != std::string_view::npos;
+         at = findWholeWord(lower, "failed to ", at + 1)) {
         std::size_t p = at + 10;
         const auto verb = std::find_if(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) {
             return lower.substr(p).starts_with(v) && lower.substr(p + v.size()).starts_with(' ');

@@ -28,10 +28,8 @@ std::string hnsCallOf(std::string_view text, std::string_view lower)
 {
     const auto wordAt = [&](std::string_view key,
                             std::size_t from) -> std::pair<std::size_t, std::string_view> {
-        for (std::size_t at = lower.find(key, from); at != std::string_view::npos;
-             at = lower.find(key, at + 1)) {
-            if (at > 0 && isLoggedWordChar(lower[at - 1]))
-                continue;
+        for (std::size_t at = findWholeWord(lower, key, from); at != std::string_view::npos;
+             at = findWholeWord(lower, key, at + 1)) {
             std::size_t begin = at + key.size();
             while (begin < text.size() && (text[begin] == ' ' || text[begin] == '[' || text[begin] == '=' ||
                                            text[begin] == ':' || text[begin] == '"'))
@@ -428,6 +426,88 @@ std::string verbStepBeforeFailed(std::string_view text, std::string_view lower, 
     return {};
 }
 
+/// The step a line names right before the error it met, set off by `: ` (`failed to create endpoint: HNS
+/// error: 0x803b0013`, `error creating endpoint: ...`, `Failed to remove network cbr0: ...`), from after its
+/// lead (`failed to `, `error `, `failed ` before a verb's -ing form) to the colon: a verb of HNS's
+/// operations or its -ing form, the articles and at most one word that says which, a kind word of HNS's
+/// objects (also in a class name, `HNSEndpoint`) and at most one name; said as logged, without its articles
+/// (`failed to create the network:` "create network"). Of a Go error chain's steps the last, before
+/// kubelet's next clause (kNextClause); empty when no step stands so or nothing follows its colon (the value
+/// a line logs after it is no error).
+std::string stepBeforeColonOf(std::string_view text, std::string_view lower)
+{
+    static constexpr std::string_view kVerbs[] = {"create", "delete", "remove", "modify",
+                                                  "update", "attach", "detach", "add"};
+    static constexpr std::string_view kFillers[] = {"the", "a", "an", "new", "hns", "hcn"};
+    const std::size_t chainEnd = std::min(lower.find(kNextClause), lower.size());
+    const auto isVerb = [&](std::string_view word) {
+        const std::string_view verb = verbOfGerund(word).empty() ? word : verbOfGerund(word);
+        return std::find(std::begin(kVerbs), std::end(kVerbs), verb) != std::end(kVerbs);
+    };
+    // Whether lower[from, to) is such a step: its words, `load balancer` and `policy list` one kind word.
+    const auto isStep = [&](std::size_t from, std::size_t to) {
+        std::vector<std::string_view> words;
+        for (std::size_t at = from; at < to;) {
+            const std::size_t blank = std::min(lower.find(' ', at), to);
+            words.push_back(lower.substr(at, blank - at));
+            at = blank + 1;
+        }
+        for (std::size_t i = 0; i + 1 < words.size(); ++i)
+            if ((words[i] == "load" && words[i + 1] == "balancer") ||
+                (words[i] == "policy" && words[i + 1] == "list")) {
+                words[i] = lower.substr(std::size_t(words[i].data() - lower.data()),
+                                        words[i].size() + 1 + words[i + 1].size());
+                words.erase(words.begin() + std::ptrdiff_t(i) + 1);
+            }
+        if (words.empty() || !isVerb(words[0]))
+            return false;
+        std::size_t next = 1;
+        while (next < words.size() &&
+               std::find(std::begin(kFillers), std::end(kFillers), words[next]) != std::end(kFillers))
+            ++next;
+        if (next + 1 < words.size() && !isKindToken(words[next]) && isKindToken(words[next + 1]))
+            ++next; // the word that says which: `creating default network`
+        if (next >= words.size() || !isKindToken(words[next]))
+            return false;
+        ++next;
+        // At most one name after the kind, no word that goes on a sentence (`endpoint for`).
+        return next == words.size() ||
+               (next + 1 == words.size() && !words[next].empty() && !isWordAfterKind(words[next]) &&
+                std::any_of(words[next].begin(), words[next].end(), isLoggedWordChar));
+    };
+    std::size_t stepFrom = std::string_view::npos;
+    std::size_t stepEnd = 0;
+    for (const std::string_view lead : {"failed to ", "error ", "failed "})
+        for (std::size_t at = findWholeWord(lower, lead); at < chainEnd;
+             at = findWholeWord(lower, lead, at + 1)) {
+            const std::size_t from = at + lead.size();
+            const std::size_t colon = lower.find(": ", from);
+            if (colon == std::string_view::npos || colon >= chainEnd || colon - from > kMaxLoggedMessage ||
+                lower.substr(from, colon - from).find_first_of(":;,\"()[]{}") != std::string_view::npos ||
+                trimBlanks(lower.substr(colon + 2)).empty() || !isStep(from, colon))
+                continue;
+            // `failed ` leads only a verb's -ing form (moby's `Failed creating ingress network`).
+            if (lead == "failed " && verbOfGerund(lower.substr(from, lower.find(' ', from) - from)).empty())
+                continue;
+            if (stepFrom == std::string_view::npos || from > stepFrom) {
+                stepFrom = from;
+                stepEnd = colon;
+            }
+        }
+    if (stepFrom == std::string_view::npos)
+        return {};
+    // As logged, without its articles (`failed to create the network:` "create network").
+    std::string step;
+    for (std::size_t at = stepFrom; at < stepEnd;) {
+        const std::size_t blank = std::min(lower.find(' ', at), stepEnd);
+        const std::string_view word = lower.substr(at, blank - at);
+        if (!word.empty() && word != "the" && word != "a" && word != "an" && word != "new")
+            step += (step.empty() ? "" : " ") + std::string(text.substr(at, blank - at));
+        at = blank + 1;
+    }
+    return validUtf8(step);
+}
+
 } // namespace
 
 void verbAndKindOf(std::string_view step, LoggedError& into)
@@ -443,17 +523,14 @@ void verbAndKindOf(std::string_view step, LoggedError& into)
         std::find_if(std::begin(kVerbs), std::end(kVerbs), [&](const auto& v) { return v.first == first; });
     if (verb == std::end(kVerbs))
         return;
-    for (std::size_t at = first.size(); at < lower.size(); ++at) {
-        if (isLoggedWordChar(lower[at - 1]))
-            continue;
-        for (const KindSpelled& word : kKindWords)
-            if (std::string_view(lower).substr(at).starts_with(word.text) &&
-                (at + word.text.size() == lower.size() || !isLoggedWordChar(lower[at + word.text.size()]))) {
-                into.verb = verb->second;
-                into.kind = word.kind;
-                return;
-            }
-    }
+    // The kind word named first after the verb.
+    std::size_t kindAt = std::string_view::npos;
+    for (const KindSpelled& word : kKindWords)
+        if (const std::size_t at = findWholeWord(lower, word.text, first.size()); at < kindAt) {
+            kindAt = at;
+            into.verb = verb->second;
+            into.kind = word.kind;
+        }
 }
 
 std::string hnsCallPurpose(std::string_view text, std::string_view lower)
@@ -467,7 +544,10 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower)
                 !said.empty())
                 return said;
     }
-    const std::size_t call = lower.find("hnscall");
+    // hcsshim's `hnsCall`, or the `hcnCall` other clients name their call of HCN's functions.
+    std::size_t call = lower.find("hnscall");
+    if (call == std::string_view::npos)
+        call = lower.find("hcncall");
     if (call == std::string_view::npos)
         return {};
     // win-bridge's `ProvisionEndpoint(name,NETWORK-ID,container): hnsCall failed ...`: its endpoint create.
@@ -615,13 +695,14 @@ std::string operationOf(std::string_view text, std::string_view lower, LoggedErr
             ++end;
         return std::string(text.substr(at, end - at));
     }
-    // The step the line names before `failed` (`create endpoint failed: HNS error 0x803b0013`).
-    if (std::string step = verbStepBeforeFailed(text, lower); !step.empty()) {
-        if (into)
-            verbAndKindOf(step, *into);
-        return step;
-    }
-    return {};
+    // The step the line names before `failed` (`create endpoint failed: HNS error 0x803b0013`), else the one
+    // before the error (`failed to create endpoint: HNS error: 0x803b0013`).
+    std::string step = verbStepBeforeFailed(text, lower);
+    if (step.empty())
+        step = stepBeforeColonOf(text, lower);
+    if (into && !step.empty())
+        verbAndKindOf(step, *into);
+    return step;
 }
 
 std::string wslApiStepOf(std::string_view text)
@@ -681,8 +762,7 @@ std::string hotAttachStepOf(std::string_view text, std::string_view lower, std::
     std::size_t at = std::string_view::npos;
     std::string_view verb; // as logged: a hot add is said so
     for (const std::string_view lead : {"hot attach ", "hot add ", "hot-add "})
-        if (const std::size_t found = lower.find(lead);
-            found < at && (found == 0 || !isLoggedWordChar(lower[found - 1]))) {
+        if (const std::size_t found = findWholeWord(lower, lead); found < at) {
             at = found + lead.size();
             verb = lead == "hot attach " ? "attach" : "add";
         }
@@ -763,9 +843,8 @@ void nameRequestIn(std::string_view text, LoggedError& error)
     // The chain ends where kubelet's next clause starts (`..., failed to clean up sandbox ...`): its steps
     // are the clean-up's, not the failure's.
     const std::size_t chainEnd = std::min(lower.find(kNextClause), lower.size());
-    for (std::size_t at = lower.find("failed to "); at < chainEnd; at = lower.find("failed to ", at + 1)) {
-        if (at > 0 && isLoggedWordChar(lower[at - 1]))
-            continue;
+    for (std::size_t at = findWholeWord(lower, "failed to "); at < chainEnd;
+         at = findWholeWord(lower, "failed to ", at + 1)) {
         std::size_t next = at + 10;
         const auto verb = std::find_if(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) {
             return lower.compare(next, v.size(), v) == 0 && next + v.size() < lower.size() &&

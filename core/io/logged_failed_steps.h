@@ -18,10 +18,10 @@ namespace hcn::io::logged {
 /// operations or names no kind.
 void verbAndKindOf(std::string_view step, LoggedError& into);
 
-/// What hcsshim's `hnsCall` did, as the line says it: its request (`[POST]=>[/endpoints/]` gives "create
-/// endpoint", `[DELETE]=>[/endpoints/ID]` "delete endpoint ID") or the step its caller names before it
-/// (`failed to create the new HNSEndpoint: hnsCall failed ...` and `create endpoint failed: hnsCall failed
-/// ...` give "create endpoint"); empty when the line says neither.
+/// What hcsshim's `hnsCall` (or a client's `hcnCall`) did, as the line says it: its request
+/// (`[POST]=>[/endpoints/]` gives "create endpoint", `[DELETE]=>[/endpoints/ID]` "delete endpoint ID") or
+/// the step its caller names before it (`failed to create the new HNSEndpoint: hnsCall failed ...` and
+/// `create endpoint failed: hnsCall failed ...` give "create endpoint"); empty when the line says neither.
 std::string hnsCallPurpose(std::string_view text, std::string_view lower);
 
 /// What an `Invoke-HnsRequest -Method POST -Type networks` on the line asks (hns.psm1's call, as a
@@ -43,8 +43,10 @@ std::string endpointProvisionedOn(std::string_view text, std::string_view lower)
 /// failed with error`, else an HCN or HNS function named in `text` (`hcnModifyNetwork`), else the step
 /// named before `failed` as `<verb> <object> failed` (`create endpoint failed: HNS error ...`, `creating
 /// endpoint web failed`; a verb of HNS's operations, its -ing form or `hot attach`, and a kind word of
-/// HNS's objects: `Test failed:` names none); empty when none is. `into`, when given, gets what the daemon's
-/// step says besides (daemonStepOf).
+/// HNS's objects: `Test failed:` names none), else the step named right before the error, set off by `: `
+/// (`failed to create endpoint: HNS error: 0x803b0013` "create endpoint", `error creating endpoint: ...`;
+/// without its articles); empty when none is.
+/// `into`, when given, gets what the daemon's step says besides (daemonStepOf).
 std::string operationOf(std::string_view text, std::string_view lower, LoggedError* into = nullptr);
 
 /// The function of WSL's API a launcher says failed, `WslRegisterDistribution failed with error:

@@ -6,6 +6,7 @@
 #include "io/fatal_log_lines.h"
 #include "io/import_objects.h"
 #include "io/logged_error.h"
+#include "io/logged_failed_steps.h"
 #include "io/pod_network_failures.h"
 #include "io/statement_lines.h"
 #include "io/text_scan.h"
@@ -394,7 +395,8 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                 if (n.answer && n.source == source && n.firstLine <= last &&
                     std::max(n.firstLine, n.lastLine) >= first && sameErrorKey(n.error) == answerError) {
                     ImportMessage& m = messages[n.message];
-                    m.message = failedAnswerMessage({first, last, describeLoggedError(refusal.error)});
+                    m.message = failedAnswerMessage(
+                        {first, last, describeLoggedError(refusal.error), codeDescribed(refusal.error)});
                     m.firstLine = std::min(m.firstLine, first);
                     m.lastLine = std::max(m.lastLine, last);
                     n.firstLine = m.firstLine;
@@ -536,6 +538,60 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                             ResourceKind::Invalid,
                             {},
                             said});
+    }
+    // An HNS answer a console wrap split over lines whose first line goes on from the line above it, the
+    // start of the same record (`...] hcnCreateEndpoint failed, HNS an` then `swered: {"Success":false,
+    // "Error":"The specified port already exists.",` and `"ErrorCode":2151350291}`): the step the record
+    // names before the answer (read whole from its start) is what the answer failed, unless the answer's
+    // own line names the operation and the record no request. A line above that is a record of its own (the
+    // answer's line opens a log record, or the line is narrower than a console) names nothing of it. An
+    // answer a failure read from those lines named already keeps its words.
+    for (NamedRefusal& n : named) {
+        const CleanedLine* line =
+            n.answer && n.source == source && n.lastLine > n.firstLine ? lineAt(n.firstLine) : nullptr;
+        if (line == nullptr || line == lines.data() || (line - 1)->sourceLine + 1 != line->sourceLine)
+            continue;
+        const std::size_t at = static_cast<std::size_t>(line - lines.data());
+        if (consoleWrapEnd(lines, at - 1, kMaxWrapLines) <= at)
+            continue;
+        // The record's start: up from the line above while each line goes on from the one above it.
+        std::size_t start = at - 1;
+        while (start > 0 && at - start < kMaxWrapLines &&
+               consoleWrapEnd(lines, start - 1, kMaxWrapLines) > start)
+            --start;
+        // The record up to the answer's opening brace (`{"Success":false`, escaped or not) on its first line.
+        std::vector<std::pair<std::size_t, int>> joinedAt;
+        std::string text = joinConsoleWrap(lines, start, at + 1, &joinedAt);
+        std::size_t lineStart = text.size();
+        for (const auto& [offset, sourceLine] : joinedAt)
+            if (sourceLine == line->sourceLine)
+                lineStart = std::min(lineStart, offset);
+        const std::string lower = lowerCopy(text);
+        const std::size_t success = lower.find("success", std::min(lineStart, lower.size()));
+        const std::size_t brace =
+            success == std::string::npos ? lower.find('{', lineStart) : lower.rfind('{', success);
+        if (brace == std::string::npos || brace < lineStart)
+            continue;
+        text.resize(brace);
+        LoggedError step;
+        logged::nameRequestIn(text, step);
+        const std::string what = step.request.empty()
+                                     ? logged::operationOf(text, std::string_view(lower).substr(0, brace))
+                                     : step.request;
+        // `<operation> failed: <code>, "<message>"` (describeLoggedError): the operation the answer's own
+        // line names.
+        const std::size_t failed = n.error.find(" failed: ");
+        const bool operationNamed = failed != std::string::npos && failed < n.error.find('"');
+        ImportMessage& m = messages[n.message];
+        if (what.empty() || (operationNamed && step.request.empty()) ||
+            m.message != failedAnswerMessage({n.firstLine, n.lastLine, n.error, n.code}))
+            continue;
+        const std::string error = operationNamed ? n.error.substr(failed + 9) : n.error;
+        m.message =
+            failedAnswerMessage({lines[start].sourceLine, n.lastLine,
+                                 error.empty() ? what + " failed" : what + " failed: " + error, n.code});
+        m.firstLine = std::min(m.firstLine, lines[start].sourceLine);
+        n.firstLine = m.firstLine;
     }
     // The failures of commands PowerShell did not run.
     std::set<int> notRunAt;

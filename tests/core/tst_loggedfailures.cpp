@@ -674,6 +674,113 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                "create endpoint is what failed: HNS error 0x80070057\"\n" + logrus +
                "after we remove the network failed pods appear: HNS error 0x80070057\""
         << QStringList{"warning 1-1: HNS refused a request: " + invalidArg + " (4 times, lines 1-4)"};
+    // The step a line names right before its error, set off by `: ` (`failed to create endpoint: HNS error:
+    // ...`), with its object's name or without, in klog, containerd's logrus and plain lines.
+    {
+        const QString klogRecord = "E1127 10:01:02.123456    4242 kuberuntime_manager.go:815] ";
+        const QString containerd = "time=\"2026-11-27T10:01:02Z\" level=error msg=\"";
+        const QString portTaken =
+            "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), \"The specified port already exists.\"";
+        const QString networkGone = "HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The network was not found.\"";
+        const QString endpointGone = "HCN_E_ENDPOINT_NOT_FOUND (0x803B0002), \"The endpoint was not found.\"";
+        const QString refused = "warning 1-1: HNS refused a request: ";
+        QTest::newRow("failed to create <object>: HNS error: the step, in klog")
+            << klogRecord + "failed to create endpoint: HNS error: 0x803b0013"
+            << QStringList{refused + "create endpoint failed: " + portTaken};
+        QTest::newRow("failed to create <object> <name>: HNS error: the step and the name, in klog")
+            << klogRecord + "failed to create endpoint web: HNS error: 0x803b0013"
+            << QStringList{refused + "create endpoint web failed: " + portTaken};
+        QTest::newRow("failed to delete <object>: in containerd's record")
+            << containerd + "failed to delete network: HNS error: 0x803b0001\""
+            << QStringList{refused + "delete network failed: " + networkGone};
+        QTest::newRow("failed to delete <object> <name>: in containerd's record")
+            << containerd + "failed to delete network cbr0: HNS error: 0x803b0001\""
+            << QStringList{refused + "delete network cbr0 failed: " + networkGone};
+        QTest::newRow("failed to attach <object> <id>: on a plain line")
+            << "failed to attach endpoint 3f2a1b4c-1111-2222-3333-444455556666: HNS error: 0x803b0002"
+            << QStringList{refused +
+                           "attach endpoint 3f2a1b4c-1111-2222-3333-444455556666 failed: " + endpointGone};
+        QTest::newRow("failed to modify <object> of two words: on a plain line")
+            << "failed to modify load balancer: HNS error: 0x803b0013"
+            << QStringList{refused + "modify load balancer failed: " + portTaken};
+        QTest::newRow("error creating <object>: the step as logged")
+            << "error creating endpoint: HNS error: 0x803b0013"
+            << QStringList{refused + "creating endpoint failed: " + portTaken};
+        QTest::newRow("error creating <object>: in containerd's record, its code in words")
+            << containerd + "error creating endpoint: HCN_E_PORT_ALREADY_EXISTS\""
+            << QStringList{refused + "creating endpoint failed: " + portTaken};
+        QTest::newRow("failed to create the <object>: the article left out")
+            << klogRecord + "failed to create the endpoint: HNS error: 0x803b0013"
+            << QStringList{refused + "create endpoint failed: " + portTaken};
+        QTest::newRow("failed to remove <object>: hcnCall failed: what the call did")
+            << "Failed to remove network: hcnCall failed in Win32: The network was not found. (0x803b0001)"
+            << QStringList{refused + "remove network failed: " + networkGone};
+        QTest::newRow("failed to remove <object>: hcnCall failed, in klog")
+            << klogRecord +
+                   "Failed to remove network: hcnCall failed: The network was not found. (0x803b0001)"
+            << QStringList{refused + "remove network failed: " + networkGone};
+        QTest::newRow("failed to remove <object> <name>: hcnCall failed, in containerd's record")
+            << containerd +
+                   "Failed to remove network cbr0: hcnCall failed in Win32: The network was not found. "
+                   "(0x803b0001)\""
+            << QStringList{refused + "remove network cbr0 failed: " + networkGone};
+        QTest::newRow("the step after gRPC's wrapper")
+            << klogRecord +
+                   "RunPodSandbox failed: rpc error: code = Unknown desc = failed to create endpoint: "
+                   "HNS error: 0x803b0013"
+            << QStringList{refused + "create endpoint failed: " + portTaken +
+                           " (logged as \"RunPodSandbox failed\")"};
+        QTest::newRow("the step before HNS failed with error, in klog")
+            << klogRecord + "failed to create endpoint: HNS failed with error : Element not found."
+            << QStringList{refused + "create endpoint failed: " + notFound + fromText};
+        // No step of HNS's objects before the colon, or none right before the error: no step named.
+        QTest::newRow("failed to <verb> something not HNS's: no step")
+            << klogRecord + "failed to create pod sandbox: HNS error: 0x803b0013"
+            << QStringList{refused + portTaken};
+        QTest::newRow("error <verb>ing something not HNS's: no step")
+            << containerd + "error syncing pod web: HNS error: 0x803b0013\""
+            << QStringList{refused + portTaken};
+        QTest::newRow("a step with more words than a name before its colon: no step")
+            << "failed to create endpoint for pod web on node 3: HNS error: 0x803b0013"
+            << QStringList{refused + portTaken};
+        QTest::newRow("prose after a step's words: no step, no failure")
+            << "I think we failed to create endpoint: the docs say HNS error: 0x803b0013 means the port "
+               "is taken."
+            << QStringList{};
+        // HNS's answer a console wrap split over lines, the line above its start the start of the same
+        // record: the step that record names is what the answer failed.
+        const QString reported = "HNS reported a failure: ";
+        QTest::newRow("a wrap-split answer: the step on the record's line above")
+            << "E1127 10:01:02.123456    4242 kuberuntime_manager.go:815] failed to create endpo\n"
+               "int: HNS answered {\"Success\":false,\"Error\":\"The specified port already exists.\",\n"
+               "\"ErrorCode\":2151350291}"
+            << QStringList{"warning 1-3: " + reported + "create endpoint failed: " + portTaken};
+        QTest::newRow("a wrap-split answer: the function on the record's line above")
+            << "E1127 10:01:02.123456    4242 kuberuntime_manager.go:815] hcnCreateEndpoint fail\n"
+               "ed, HNS answered: {\"Success\":false,\"Error\":\"The specified port already exists.\",\n"
+               "\"ErrorCode\":2151350291}"
+            << QStringList{"warning 1-3: " + reported + "hcnCreateEndpoint failed: " + portTaken};
+        QTest::newRow("a wrap-split answer: the request on the record's line above")
+            << "E1127 10:01:02.123456    4242 kuberuntime_manager.go:815] failed to create endpo\n"
+               "int web on network nat, HNS answered: {\"Success\":false,\"Error\":\"The specified po\n"
+               "rt already exists.\",\"ErrorCode\":2151350291}"
+            << QStringList{"warning 1-3: " + reported +
+                           "create endpoint web on network nat failed: " + portTaken};
+        QTest::newRow("a wrap-split answer below a record of its own: no step of it")
+            << "E1127 10:01:02.123456    4242 kuberuntime_manager.go:815] failed to create endpoint web on "
+               "network nat, HNS answered:\n"
+               "E1127 10:01:02.123457    4242 hns.go:20] {\"Success\":false,\"Error\":\"The specified port "
+               "already\nexists.\",\"ErrorCode\":2151350291}"
+            << QStringList{"warning 2-3: " + reported + portTaken};
+        QTest::newRow("a wrap-split answer below a line narrower than a console: no step of it")
+            << "failed to create endpoint: HNS answered\n"
+               "{\"Success\":false,\"Error\":\"The specified port "
+               "already\nexists.\",\"ErrorCode\":2151350291}"
+            << QStringList{"warning 2-3: " + reported + portTaken};
+        QTest::newRow("a step with nothing after its colon names the value, no error")
+            << "failed to create endpoint:\nHNS error: 0x803b0013"
+            << QStringList{"warning 2-2: HNS refused a request: " + portTaken};
+    }
     QTest::newRow("error code: after an HNS call")
         << "HNS call failed, error code: 0x800706BA"
         << QStringList{"warning 1-1: the service called could not be reached (not running, restarting or not "
@@ -1136,8 +1243,9 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << "Our create fails on every node, we get 0x803b0001 back." << QStringList{};
     QTest::newRow("a log record in the first person stays a failure")
         << klog + "we failed to create the network: HCN_E_NETWORK_ALREADY_EXISTS"
-        << QStringList{"warning 1-1: HNS refused a request: HCN_E_NETWORK_ALREADY_EXISTS (0x803B0010), \"A "
-                       "network with this name already exists.\""};
+        << QStringList{
+               "warning 1-1: HNS refused a request: create network failed: HCN_E_NETWORK_ALREADY_EXISTS "
+               "(0x803B0010), \"A network with this name already exists.\""};
     QTest::newRow("prose quoting the error line in a code span stays a failure")
         << "On every node I see `Error: 0x803b0001` when the pod starts."
         << QStringList{"warning 1-1: HNS refused a request: HCN_E_NETWORK_NOT_FOUND (0x803B0001), \"The "
@@ -1269,35 +1377,34 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                        notFound};
     // The writer's words after a code are no message of HNS's; a Windows message or a quoted text is.
     const QString portExists = "HCN_E_PORT_ALREADY_EXISTS (0x803B0013), ";
+    // The step before the error is what failed (`failed to create endpoint: HNS error: ...`).
     const QString cni = "E0301 10:00:01.123456    4321 cni.go:100] failed to create endpoint: HNS error: ";
+    const QString createEndpoint = "warning 1-1: HNS refused a request: create endpoint failed: ";
     for (const QString& words :
          {QStringLiteral("again"), QStringLiteral("on retry"), QStringLiteral("(retrying)"),
           QStringLiteral("twice"), QStringLiteral("after restart"), QStringLiteral("After restart")})
         QTest::newRow(qPrintable("a code, then the writer's words: " + words))
             << cni + "0x803b0013 " + words
-            << QStringList{"warning 1-1: HNS refused a request: " + portExists +
-                           "\"The specified port already exists.\""};
+            << QStringList{createEndpoint + portExists + "\"The specified port already exists.\""};
     QTest::newRow("a code, then hcsshim's failure with the writer's word after its code")
         << "hcnCreateEndpoint failed in Win32: (0x803b0013) again"
         << QStringList{"warning 1-1: HNS refused a request: hcnCreateEndpoint failed: " + portExists +
                        "\"The specified port already exists.\""};
     QTest::newRow("a code, then a Windows message in other words")
         << cni + "0x803b0013 The port already exists."
-        << QStringList{"warning 1-1: HNS refused a request: " + portExists + "\"The port already exists.\""};
+        << QStringList{createEndpoint + portExists + "\"The port already exists.\""};
     QTest::newRow("a code, then a quoted text")
         << cni + "(0x803b0013) \"the port is held by another endpoint\""
-        << QStringList{"warning 1-1: HNS refused a request: " + portExists +
-                       "\"the port is held by another endpoint\""};
+        << QStringList{createEndpoint + portExists + "\"the port is held by another endpoint\""};
     QTest::newRow("a code, then a localized message of two words")
         << cni + "0x80070005 Zugriff verweigert"
-        << QStringList{
-               "warning 1-1: HNS refused a request: E_ACCESSDENIED (0x80070005), \"Zugriff verweigert\""};
+        << QStringList{createEndpoint + "E_ACCESSDENIED (0x80070005), \"Zugriff verweigert\""};
     QTest::newRow("a code, then a quoted message the paste cut")
         << cni + "0x803b0013 \"Der Port ist bereits vorh"
-        << QStringList{"warning 1-1: HNS refused a request: " + portExists + "\"Der Port ist bereits vorh\""};
+        << QStringList{createEndpoint + portExists + "\"Der Port ist bereits vorh\""};
     QTest::newRow("a code, then a message set off by a dash")
         << cni + "0x803b0013 - the port is taken"
-        << QStringList{"warning 1-1: HNS refused a request: " + portExists + "\"the port is taken\""};
+        << QStringList{createEndpoint + portExists + "\"the port is taken\""};
     QTest::newRow("a hashtable whose Success is True") << "@{Error=; Success=True; Output=}" << QStringList{};
     QTest::newRow("emphasis in prose with no failure")
         << "**HNS** is the _Host Network Service_." << QStringList{};
