@@ -421,80 +421,42 @@ std::string closeTruncatedJson(std::string_view json)
     return closed;
 }
 
-std::optional<CutStringMember> cutStringMember(std::string_view json)
-{
-    struct Frame
-    {
-        char bracket = '{';
-        std::string key; ///< in an object: the key of the member being read
-        bool expectKey = true;
-    };
-    std::vector<Frame> open;
-    JsonStringState strings;
-    std::size_t stringStart = 0;
-    bool isKey = false;
-    for (std::size_t i = 0; i < json.size(); ++i) {
-        const char c = json[i];
-        const bool wasInString = strings.inString();
-        if (strings.step(c)) {
-            if (!wasInString) {
-                stringStart = i + 1;
-                isKey = !open.empty() && open.back().bracket == '{' && open.back().expectKey;
-            } else if (!strings.inString() && isKey) {
-                open.back().key = std::string(json.substr(stringStart, i - stringStart));
-            }
-            continue;
-        }
-        if (c == '{' || c == '[')
-            open.push_back({c, {}, c == '{'});
-        else if ((c == '}' || c == ']') && !open.empty())
-            open.pop_back();
-        else if (c == ':' && !open.empty())
-            open.back().expectKey = false;
-        else if (c == ',' && !open.empty() && open.back().bracket == '{')
-            open.back().expectKey = true;
-    }
-    if (!strings.inString() || isKey || open.empty() || open.back().bracket != '{')
-        return std::nullopt;
-    // The object the value stands for: the value, its list's last element, or the same in an envelope.
-    std::string path;
-    for (const Frame& frame : open)
-        path += frame.bracket;
-    const bool inOutput = open.front().bracket == '{' && open.front().key == "Output";
-    if (!(path == "{" || path == "[{" || (inOutput && (path == "{{" || path == "{[{"))))
-        return std::nullopt;
-    std::string_view shown = json.substr(stringStart);
-    while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\t' || shown.back() == '\n'))
-        shown.remove_suffix(1);
-    for (const std::string_view ellipsis : {std::string_view("..."), std::string_view("\u2026")})
-        if (shown.ends_with(ellipsis))
-            shown.remove_suffix(ellipsis.size());
-    return CutStringMember{open.back().key, std::string(shown)};
-}
+namespace {
 
-std::optional<CutMember> cutMember(std::string_view json)
+/// A bracket open where a value the paste cut off ends, and what is being read in it.
+struct CutFrame
 {
-    struct Frame
-    {
-        bool object = true;
-        std::string key; ///< in an object: the key of the member being read
-        bool expectKey = true;
-        std::size_t index = 0;                           ///< in a list: the element being read
-        std::size_t valueStart = std::string_view::npos; ///< just after the member's `:`
-    };
-    std::vector<Frame> open;
-    JsonStringState strings;
+    bool object = true;
+    std::string key; ///< in an object: the key of the member being read
+    bool expectKey = true;
+    std::size_t index = 0;                           ///< in a list: the element being read
+    std::size_t valueStart = std::string_view::npos; ///< just after the member's `:`, while a scalar
+};
+
+/// Where a value the paste cut off ends: the brackets open there, outermost first, and whether it ends
+/// inside a string (a key or a value) that opens at stringStart.
+struct CutEnd
+{
+    std::vector<CutFrame> open;
+    bool inString = false;
+    bool inKey = false;
     std::size_t stringStart = 0;
-    bool isKey = false;
+};
+
+CutEnd cutEndOf(std::string_view json)
+{
+    CutEnd end;
+    std::vector<CutFrame>& open = end.open;
+    JsonStringState strings;
     for (std::size_t i = 0; i < json.size(); ++i) {
         const char c = json[i];
         const bool wasInString = strings.inString();
         if (strings.step(c)) {
             if (!wasInString) {
-                stringStart = i + 1;
-                isKey = !open.empty() && open.back().object && open.back().expectKey;
-            } else if (!strings.inString() && isKey) {
-                open.back().key = std::string(json.substr(stringStart, i - stringStart));
+                end.stringStart = i + 1;
+                end.inKey = !open.empty() && open.back().object && open.back().expectKey;
+            } else if (!strings.inString() && end.inKey) {
+                open.back().key = std::string(json.substr(end.stringStart, i - end.stringStart));
             }
             continue;
         }
@@ -513,11 +475,43 @@ std::optional<CutMember> cutMember(std::string_view json)
             ++open.back().index;
         }
     }
+    end.inString = strings.inString();
+    return end;
+}
+
+} // namespace
+
+std::optional<CutStringMember> cutStringMember(std::string_view json)
+{
+    const CutEnd end = cutEndOf(json);
+    const std::vector<CutFrame>& open = end.open;
+    if (!end.inString || end.inKey || open.empty() || !open.back().object)
+        return std::nullopt;
+    // The object the value stands for: the value, its list's last element, or the same in an envelope.
+    std::string path;
+    for (const CutFrame& frame : open)
+        path += frame.object ? '{' : '[';
+    const bool inOutput = open.front().object && open.front().key == "Output";
+    if (!(path == "{" || path == "[{" || (inOutput && (path == "{{" || path == "{[{"))))
+        return std::nullopt;
+    std::string_view shown = json.substr(end.stringStart);
+    while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\t' || shown.back() == '\n'))
+        shown.remove_suffix(1);
+    for (const std::string_view ellipsis : {std::string_view("..."), std::string_view("\u2026")})
+        if (shown.ends_with(ellipsis))
+            shown.remove_suffix(ellipsis.size());
+    return CutStringMember{open.back().key, std::string(shown)};
+}
+
+std::optional<CutMember> cutMember(std::string_view json)
+{
+    const CutEnd end = cutEndOf(json);
+    const std::vector<CutFrame>& open = end.open;
     if (open.empty() || !open.back().object || open.back().expectKey ||
-        open.back().valueStart == std::string_view::npos || (strings.inString() && isKey))
+        open.back().valueStart == std::string_view::npos || (end.inString && end.inKey))
         return std::nullopt;
     std::string path;
-    for (const Frame& frame : open) {
+    for (const CutFrame& frame : open) {
         if (!frame.object)
             path += "[" + std::to_string(frame.index) + "]";
         else
