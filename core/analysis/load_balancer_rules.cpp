@@ -2,6 +2,7 @@
 // host port claims, orphaned node ports, DNS behind a VIP, and the objects that name missing endpoints.
 
 #include "analysis/check_model.h"
+#include "common/ip_protocols.h"
 
 #include <algorithm>
 
@@ -11,11 +12,8 @@ namespace {
 
 std::string protocolName(std::uint32_t protocol)
 {
-    if (protocol == kProtocolTcp)
-        return "TCP";
-    if (protocol == kProtocolUdp)
-        return "UDP";
-    return std::to_string(protocol);
+    const std::string_view name = knownProtocolName(protocol);
+    return name.empty() ? std::to_string(protocol) : std::string(name);
 }
 
 /// LB-NOT-APPLIED: the document says HNS has not applied the load balancer; names it by its VIPs, ports

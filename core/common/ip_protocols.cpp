@@ -44,6 +44,16 @@ std::string_view describe(ProtocolProblem problem)
     return {};
 }
 
+std::string_view knownProtocolName(std::uint32_t number)
+{
+    if (number == 0) // the schema's "Unknown": any protocol
+        return {};
+    for (const ProtocolName& p : kProtocolNames) // ICMPv4 before ICMP, the name tools write for it
+        if (p.number == number)
+            return p.name;
+    return {};
+}
+
 ProtocolReading parseProtocol(std::string_view text)
 {
     ProtocolReading out;

@@ -38,6 +38,10 @@ struct ProtocolReading
     bool ok() const { return problem == ProtocolProblem::None; }
 };
 
+/// The name HCN's schema gives protocol `number` (ICMPv4, IGMP, TCP, UDP, ICMPv6); empty for one it
+/// names not (0 and 256, any protocol, among them).
+std::string_view knownProtocolName(std::uint32_t number);
+
 /// "6", " 17 ", "006", "256", "TCP", "icmpv6". The names are those of the schema's ProtocolType
 /// (Unknown 0, ICMPv4 1, IGMP 2, TCP 6, UDP 17, ICMPv6 58) and ICMP (1), in any case.
 ProtocolReading parseProtocol(std::string_view text);

@@ -1,5 +1,6 @@
 // Endpoint create / modify / delete: addresses, MACs, port mappings and policies.
 
+#include "common/ip_protocols.h"
 #include "engine/operations.h"
 #include "hcn/endpoint_flags.h"
 
@@ -10,14 +11,8 @@ namespace {
 
 std::string protocolName(std::uint32_t protocol)
 {
-    switch (protocol) {
-    case 6:
-        return "TCP";
-    case 17:
-        return "UDP";
-    default:
-        return "protocol " + std::to_string(protocol);
-    }
+    const std::string_view name = knownProtocolName(protocol);
+    return name.empty() ? "protocol " + std::to_string(protocol) : std::string(name);
 }
 
 bool portsConflict(const PortKey& a, const PortKey& b)

@@ -2,6 +2,7 @@
 
 #include "io/request_answer.h"
 
+#include "common/ip_protocols.h"
 #include "common/json_member.h"
 #include "common/text.h"
 #include "hcn/health_checks.h"
@@ -186,12 +187,14 @@ std::vector<std::string> balancedPortsAsked(const json& document)
         if (!policy.is_object() || !equalsIgnoreCase(text(policy, "Type"), "ELB"))
             continue;
         std::string protocol = numberText(policy, "Protocol");
-        if (protocol == "6")
-            protocol = "TCP";
-        else if (protocol == "17")
-            protocol = "UDP";
-        else if (protocol.empty())
+        if (const json* number = member(policy, "Protocol"); number && number->is_number_unsigned()) {
+            const std::uint64_t n = number->get<std::uint64_t>();
+            if (const std::string_view name = knownProtocolName(n <= 255 ? std::uint32_t(n) : 0);
+                !name.empty())
+                protocol = name;
+        } else if (protocol.empty()) {
             protocol = upperCopy(text(policy, "Protocol"));
+        }
         std::string ports = protocol;
         if (const std::string external = numberText(policy, "ExternalPort"),
             internal = numberText(policy, "InternalPort");
