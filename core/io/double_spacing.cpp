@@ -79,22 +79,46 @@ std::vector<std::string_view> blankSeparated(std::string_view t)
     return words;
 }
 
-/// A time of day (`10:20:11`, `9:40`) or a date with its year (`2026-12-04`, `12/4/2026`, `07.12.2026`)
-/// in `word`, starting where a number does (`T10:20:11`, `[2026-12-04`, `time=10:20`): what a log's stamp
-/// writes. A day-first date with dots is a date as `2026-12-04` is, in a sentence as in a log. A month and
-/// a day alone (`11-02`, `12/4`) are not: in ordinary text they are as often a range or a fraction
-/// (`steps 1-2`, `3/4 of the nodes`), and a log that writes one writes a time of day beside it. Neither
-/// are a year's range (`2019-2022`) and a port's mapping (`8080:80`).
-bool holdsTimeOrDate(std::string_view word)
+/// What a log's stamp writes in `word`, starting where a number does (`T10:20:11`, `[2026-12-04`,
+/// `time=10:20`): a time of day (`10:20:11`, `9:40`), else a date with its year (`2026-12-04`,
+/// `12/4/2026`, `07.12.2026`), else None. A month and a day alone (`11-02`, `12/4`) are none: in ordinary
+/// text they are as often a range or a fraction (`steps 1-2`, `3/4 of the nodes`), and a log that writes
+/// one writes a time of day beside it. Neither are a year's range (`2019-2022`) and a port's mapping
+/// (`8080:80`).
+TimeOrDate stampIn(std::string_view word)
 {
+    TimeOrDate found = TimeOrDate::None;
     for (std::size_t i = 0; i + 2 < word.size(); ++i) {
         if (!isAsciiDigit(word[i]) || (i > 0 && isAsciiDigit(word[i - 1])))
             continue;
         const TimeOrDate kind = timeOrDateAt(word, i);
-        if (kind == TimeOrDate::TimeOfDay || kind == TimeOrDate::Date)
-            return true;
+        if (kind == TimeOrDate::TimeOfDay)
+            return kind;
+        if (kind == TimeOrDate::Date)
+            found = kind;
     }
-    return false;
+    return found;
+}
+
+/// A log's level before its stamp: `INFO`, `[E]`, `WARNUNG:` (capitals in brackets or before a colon).
+bool isLevelWord(std::string_view word)
+{
+    while (!word.empty() && (word.front() == '[' || word.front() == '('))
+        word.remove_prefix(1);
+    while (!word.empty() && (word.back() == ']' || word.back() == ')' || word.back() == ':'))
+        word.remove_suffix(1);
+    return !word.empty() && word.size() <= 10 &&
+           std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+/// Whether words[at] is a log's stamp: a time of day among a line's first words, or a date with its
+/// year that leads the line (after a level: `INFO 07.12.2026 ...`). A date inside a sentence (`seit dem
+/// 07.12.2026 verlieren ...`, `Am 08.12.2026 haben ...`) or a version (`Windows 6.3.9600`) is prose's.
+bool isStamp(const std::vector<std::string_view>& words, std::size_t at)
+{
+    const TimeOrDate stamp = stampIn(words[at]);
+    return stamp == TimeOrDate::TimeOfDay ||
+           (stamp == TimeOrDate::Date && std::all_of(words.begin(), words.begin() + at, isLevelWord));
 }
 
 /// A value a log or a dump writes: a GUID, an address, a hex identifier, a `file:line` or `line:1`.
@@ -139,7 +163,7 @@ bool isRecordLine(std::string_view t, const std::vector<std::string_view>& words
     if (t.find(". . :") != std::string_view::npos || t.find(". :") != std::string_view::npos)
         return true;
     for (std::size_t i = 0; i < words.size() && i < 3; ++i)
-        if (holdsTimeOrDate(words[i]))
+        if (isStamp(words, i))
             return true;
     for (std::size_t i = 1; i + 1 < t.size(); ++i) {
         if (t[i] == '\t')
@@ -316,7 +340,9 @@ bool isDoubleSpaced(const std::vector<CleanedLine>& lines, std::size_t begin, st
         records += reading == SpacedLineReading::Record;
         documents += reading == SpacedLineReading::Document;
     });
-    return documents <= records;
+    // Lines that read as neither (short titles over short titles: an issue form's questions and
+    // answers, a script's progress lines) tell nothing; a text without a record is no log's.
+    return records > 0 && documents <= records;
 }
 
 /// Of each run of blank lines between two lines of lines[begin, end), half moved to `kept`, the other

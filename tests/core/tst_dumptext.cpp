@@ -600,13 +600,48 @@ void TestDumpText::pastedTextIsCleanedAsAWhole_data()
         << QStringList{};
     // Short capitalized lines: a document's headings over the paragraphs and lists they head, or a script's
     // progress lines, many in a row.
-    QTest::newRow("a script's progress lines double-spaced: short capitalized lines in a row are a log's")
+    // Short titles over short titles tell neither way: a text of nothing else keeps its blank lines.
+    QTest::newRow("short capitalized lines alone, double-spaced: no log's record, left as they are")
         << "Creating network\n\nStopping service\n\nDone\n\nStarting HNS\n\nChecking adapter\n"
-        << QStringList{"1:Creating network", "3:Stopping service", "5:Done", "7:Starting HNS",
-                       "9:Checking adapter"}
-        << QStringList{
-               "the text is double-spaced (a blank line after nearly every line, as a mail client makes "
-               "it): 4 added blank lines left out"};
+        << QStringList{"1:Creating network", "2:", "3:Stopping service", "4:", "5:Done", "6:",
+                       "7:Starting HNS",     "8:", "9:Checking adapter"}
+        << QStringList{};
+    QTest::newRow("an issue form's questions and short answers stay apart")
+        << "What happened\n\nPods lose network after HNS restart\n\nWhat you expected to happen\n\n"
+           "Pods keep their network\n\nKubernetes version\n\nv1.28.3\n\nOS version\n\nWindows Server 2022\n"
+        << QStringList{"1:What happened",
+                       "2:",
+                       "3:Pods lose network after HNS restart",
+                       "4:",
+                       "5:What you expected to happen",
+                       "6:",
+                       "7:Pods keep their network",
+                       "8:",
+                       "9:Kubernetes version",
+                       "10:",
+                       "11:v1.28.3",
+                       "12:",
+                       "13:OS version",
+                       "14:",
+                       "15:Windows Server 2022"}
+        << QStringList{};
+    QTest::newRow("a mail's sentences with dates in them stay apart")
+        << "Hallo zusammen,\n\nseit dem 07.12.2026 verlieren unsere Pods nach einem Neustart von HNS das "
+           "Netzwerk.\n\nAm 08.12.2026 haben wir das Update installiert.\n\nDanach trat der Fehler am "
+           "09.12.2026 wieder auf.\n\nViele Gr\u00FC\u00DFe\n\nMax Mustermann\n"
+        << QStringList{"1:Hallo zusammen,",
+                       "2:",
+                       "3:seit dem 07.12.2026 verlieren unsere Pods nach einem Neustart von HNS das "
+                       "Netzwerk.",
+                       "4:",
+                       "5:Am 08.12.2026 haben wir das Update installiert.",
+                       "6:",
+                       "7:Danach trat der Fehler am 09.12.2026 wieder auf.",
+                       "8:",
+                       "9:Viele Gr\u00FC\u00DFe",
+                       "10:",
+                       "11:Max Mustermann"}
+        << QStringList{};
     QTest::newRow("a PowerShell transcript's header and progress lines double-spaced")
         << "**********************\n\nWindows PowerShell transcript start\n\nStart time: 20261207195012\n\n"
            "Username: CONTOSO\\admin\n\n**********************\n\nCreating network\n\nStopping service\n\n"
