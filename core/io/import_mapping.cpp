@@ -943,6 +943,7 @@ void splitPolicyLists(std::vector<Sighting>& sightings)
             for (const std::string& member : base.lostMembers)
                 if (const auto element = elementPath(member, policiesKey); !element)
                     part.lostMembers.push_back(member);
+            std::vector<std::size_t> keptFrom; // the list's index of each policy the part keeps
             for (std::size_t k = 0; k < shown.size(); ++k) {
                 if (k != elbs[n] && (n != 0 || std::find(elbs.begin(), elbs.end(), k) != elbs.end()))
                     continue;
@@ -950,9 +951,24 @@ void splitPolicyLists(std::vector<Sighting>& sightings)
                     if (const auto element = elementPath(member, policiesKey); element && element->index == k)
                         part.lostMembers.push_back(policiesKey + "[" + std::to_string(kept.size()) + "]" +
                                                    member.substr(element->rest));
+                keptFrom.push_back(k);
                 kept.push_back(whole[policiesKey][k]);
             }
             part.document[policiesKey] = std::move(kept);
+            // A loss about a policy goes with the part that keeps it, named by its place there.
+            part.lost.clear();
+            for (const std::string& loss : base.lost) {
+                const std::string member = lossMember(loss);
+                const auto element = elementPath(member, policiesKey);
+                if (!element) {
+                    part.lost.push_back(loss);
+                    continue;
+                }
+                const auto at = std::find(keptFrom.begin(), keptFrom.end(), element->index);
+                if (at != keptFrom.end())
+                    part.lost.push_back(policiesKey + "[" + std::to_string(at - keptFrom.begin()) + "]" +
+                                        loss.substr(element->rest));
+            }
             const std::string what = "ELB policy " + std::to_string(n + 1) + " of " +
                                      std::to_string(elbs.size()) + " in policy list " +
                                      (listId.empty() ? std::string("without an ID") : listId);

@@ -2772,7 +2772,8 @@ private slots:
                       "{\"Type\":\"ELB\",\"Protocol\": <enum>,\"InternalPort\":53,\"ExternalPort\":53,"
                       "\"VIPs\":[\"10.96.0.11\"]}]}"
             << QStringList{lb + " /PortMappings/0/Protocol=6"} << QStringList{"6", "null"}
-            << QStringList{"Policies[2].Protocol: the paste shows a placeholder (<enum>)"} << QStringList{};
+            << QStringList{"Policies[0].Protocol: the paste shows a placeholder (<enum>)"}
+            << QStringList{"dump: Policies[2]"};
         QTest::newRow("v1: a split policy list cut inside its last ELB policy's protocol")
             << v1Lb + "{\"Type\":\"ROUTE\",\"DestinationPrefix\":\"10.0.0.0/8\"},"
                       "{\"Type\":\"ELB\",\"Protocol\":6,\"InternalPort\":80,\"ExternalPort\":80,\"VIPs\":["
@@ -2780,8 +2781,8 @@ private slots:
                       "{\"Type\":\"ELB\",\"VIPs\":[\"10.96.0.11\"],\"InternalPort\":53,\"ExternalPort\":53,"
                       "\"Protocol\": 1"
             << QStringList{lb + " /PortMappings/0/Protocol=6"} << QStringList{"6", "null"}
-            << QStringList{"Policies[2].Protocol: cut off after \"1\"; the protocol is unknown"}
-            << QStringList{};
+            << QStringList{"Policies[0].Protocol: cut off after \"1\"; the protocol is unknown"}
+            << QStringList{"dump: Policies[2]"};
 
         const QString net = "Network:7B3E1A52-9C04-4D6F-8E21-5A0C3F9B7D18";
         const QString v2Net = "{\"ID\":\"7B3E1A52-9C04-4D6F-8E21-5A0C3F9B7D18\",\"Name\":\"calico\",";
