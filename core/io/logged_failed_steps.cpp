@@ -432,8 +432,8 @@ std::string verbStepBeforeFailed(std::string_view text, std::string_view lower, 
 /// operations or its -ing form, the articles and at most one word that says which, a kind word of HNS's
 /// objects (also in a class name, `HNSEndpoint`) and at most one name; said as logged, without its articles
 /// (`failed to create the network:` "create network"). Of a Go error chain's steps the last, before
-/// kubelet's next clause (kNextClause); empty when no step stands so or nothing follows its colon (the value
-/// a line logs after it is no error).
+/// kubelet's next clause (kNextClause), of those chained to the line's first step; empty when no step stands
+/// so or nothing follows its colon (the value a line logs after it is no error).
 std::string stepBeforeColonOf(std::string_view text, std::string_view lower)
 {
     static constexpr std::string_view kVerbs[] = {"create", "delete", "remove", "modify",
@@ -475,8 +475,13 @@ std::string stepBeforeColonOf(std::string_view text, std::string_view lower)
                (next + 1 == words.size() && !words[next].empty() && !isWordAfterKind(words[next]) &&
                 std::any_of(words[next].begin(), words[next].end(), isLoggedWordChar));
     };
-    std::size_t stepFrom = std::string_view::npos;
-    std::size_t stepEnd = 0;
+    struct Step
+    {
+        std::size_t lead = 0; ///< where its lead (`failed to `) starts
+        std::size_t from = 0; ///< where its verb starts
+        std::size_t colon = 0;
+    };
+    std::vector<Step> steps;
     for (const std::string_view lead : {"failed to ", "error ", "failed "})
         for (std::size_t at = findWholeWord(lower, lead); at < chainEnd;
              at = findWholeWord(lower, lead, at + 1)) {
@@ -489,13 +494,20 @@ std::string stepBeforeColonOf(std::string_view text, std::string_view lower)
             // `failed ` leads only a verb's -ing form (moby's `Failed creating ingress network`).
             if (lead == "failed " && verbOfGerund(lower.substr(from, lower.find(' ', from) - from)).empty())
                 continue;
-            if (stepFrom == std::string_view::npos || from > stepFrom) {
-                stepFrom = from;
-                stepEnd = colon;
-            }
+            steps.push_back({at, from, colon});
         }
-    if (stepFrom == std::string_view::npos)
+    if (steps.empty())
         return {};
+    // The first step and those chained to it, each right after the one before's colon (`failed to setup
+    // network: failed to create endpoint: HNS error ...`): the last of them met the error. A step after
+    // the error (`...: HNS error: 0x803b0013, cleaning up; error deleting network azure: ...`) is another.
+    std::sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.lead < b.lead; });
+    Step met = steps.front();
+    for (const Step& next : steps)
+        if (next.lead == met.colon + 2)
+            met = next;
+    const std::size_t stepFrom = met.from;
+    const std::size_t stepEnd = met.colon;
     // As logged, without its articles (`failed to create the network:` "create network").
     std::string step;
     for (std::size_t at = stepFrom; at < stepEnd;) {

@@ -709,6 +709,10 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         QTest::newRow("error creating <object>: in containerd's record, its code in words")
             << containerd + "error creating endpoint: HCN_E_PORT_ALREADY_EXISTS\""
             << QStringList{refused + "creating endpoint failed: " + portTaken};
+        QTest::newRow("a step after the error is another's: the one before it failed")
+            << "[cni-net] failed to create endpoint: HNS error: 0x803b0013, cleaning up; error deleting "
+               "network azure: network not found"
+            << QStringList{refused + "create endpoint failed: " + portTaken};
         QTest::newRow("failed to create the <object>: the article left out")
             << klogRecord + "failed to create the endpoint: HNS error: 0x803b0013"
             << QStringList{refused + "create endpoint failed: " + portTaken};
