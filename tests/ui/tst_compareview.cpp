@@ -9,6 +9,7 @@
 #include "compare/compare_dock.h"
 #include "compare/compare_marks.h"
 #include "compare/compare_model.h"
+#include "compare/diff_wording.h"
 #include "engine_harness.h"
 #include "hcn/api.h"
 #include "models/api_worker.h"
@@ -173,6 +174,8 @@ class tst_CompareView : public QObject
 private slots:
     void summaryPerKind_data();
     void summaryPerKind();
+    void portMappingsInWords_data();
+    void portMappingsInWords();
     void objectRowsInWords_data();
     void objectRowsInWords();
     void treeColoursAddedAndChangedRows_data();
@@ -218,6 +221,29 @@ void tst_CompareView::summaryPerKind()
     for (int column = 1; column <= 5; ++column)
         shown << rows.front()->text(column);
     QCOMPARE(shown, counts);
+}
+
+/// A port mapping's protocol reads as the Properties dock says it: a number by its name, none (HNS's
+/// default) as any, an import's unknown one (`"Protocol": null`) as unknown.
+void tst_CompareView::portMappingsInWords_data()
+{
+    QTest::addColumn<QString>("mapping");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("TCP") << R"({"Protocol":6,"InternalPort":80,"ExternalPort":8080})"
+                         << QStringLiteral("TCP 8080 \u2192 80");
+    QTest::newRow("no Protocol: any")
+        << R"({"InternalPort":80,"ExternalPort":8080})" << QStringLiteral("any 8080 \u2192 80");
+    QTest::newRow("an import's unknown protocol")
+        << R"({"Protocol":null,"InternalPort":53,"ExternalPort":53})"
+        << QStringLiteral("unknown 53 \u2192 53");
+}
+
+void tst_CompareView::portMappingsInWords()
+{
+    QFETCH(QString, mapping);
+    QFETCH(QString, words);
+    const QHash<QString, QString> names;
+    QCOMPARE(hcn::ui::DiffWording(names).value(nlohmann::json::parse(mapping.toStdString())), words);
 }
 
 void tst_CompareView::objectRowsInWords_data()

@@ -127,7 +127,8 @@ QString DiffWording::value(const nlohmann::json& v) const
             return QString::fromStdString(prefix->get<std::string>());
         if (v.contains("InternalPort") && v.contains("ExternalPort"))
             return QStringLiteral("%1 %2 \u2192 %3")
-                .arg(words::protocol(toQJsonValue(v.value("Protocol", nlohmann::json()))),
+                .arg(words::protocol(v.contains("Protocol") ? toQJsonValue(v["Protocol"])
+                                                            : QJsonValue(QJsonValue::Undefined)),
                      QString::fromStdString(v["ExternalPort"].dump()),
                      QString::fromStdString(v["InternalPort"].dump()));
     }
