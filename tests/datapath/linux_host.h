@@ -10,6 +10,7 @@
 #include "hcnd_child_process.h"
 #include "netns_probe.h"
 
+#include <algorithm>
 #include <memory>
 
 // The programs the suites run, at Debian's paths (here rather than as definitions of each suite, so that
@@ -141,7 +142,7 @@ inline std::vector<std::string> pingWithin(int waitMs)
 {
     if (waitMs >= 1000)
         return {"-c", "1", "-i", "0.2", "-w", std::to_string((waitMs + 999) / 1000)};
-    return {"-c", "1", "-W", "0." + std::to_string(waitMs / 100)};
+    return {"-c", "1", "-W", "0." + std::to_string(std::clamp(waitMs / 100, 1, 9))};
 }
 
 /// Whether a ping from inside the named namespace to `address` is answered within waitMs (`ip netns
