@@ -218,6 +218,29 @@ private slots:
             QCOMPARE(std::int64_t(reading.number), value.numeric);
         }
     }
+
+    // A protocol's name as messages and tables give it: the schema's, none for any protocol or one the
+    // schema does not name.
+    void namesAProtocol_data()
+    {
+        QTest::addColumn<uint>("number");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("TCP") << 6u << "TCP";
+        QTest::newRow("UDP") << 17u << "UDP";
+        QTest::newRow("ICMPv4, not the ICMP tools write") << 1u << "ICMPv4";
+        QTest::newRow("ICMPv6") << 58u << "ICMPv6";
+        QTest::newRow("IGMP") << 2u << "IGMP";
+        QTest::newRow("0, any protocol: no name") << 0u << "";
+        QTest::newRow("256, any protocol: no name") << 256u << "";
+        QTest::newRow("SCTP, not in the schema: no name") << 132u << "";
+    }
+
+    void namesAProtocol()
+    {
+        QFETCH(uint, number);
+        QFETCH(QString, name);
+        QCOMPARE(QString::fromStdString(std::string(hcn::knownProtocolName(number))), name);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProtocols)
