@@ -423,12 +423,13 @@ std::string commandText(const std::vector<CleanedLine>& lines, std::size_t i, st
     return text;
 }
 
-/// The texts of a line a command may stand in: the line and each markdown code span in it
-/// (`` `New-HnsNetwork ...` ``, ``` ``hnsdiag.exe delete endpoints <id>`` ```: a span opens with a run of
-/// backticks and closes with the next run of as many).
+/// The texts of a line a command may stand in: each markdown code span in it (`` `New-HnsNetwork ...` ``,
+/// ``` ``hnsdiag.exe delete endpoints <id>`` ```: a span opens with a run of backticks and closes with the
+/// next run of as many), then the line. A span comes first: its backticks end the command, which the line
+/// read whole would take into its last word (``` using ``` New-HnsNetwork -Name nat``` from ``` ```).
 std::vector<std::string_view> commandCandidates(std::string_view text)
 {
-    std::vector<std::string_view> candidates{text};
+    std::vector<std::string_view> candidates;
     const auto runAt = [&text](std::size_t at) {
         const std::size_t end = text.find_first_not_of('`', at);
         return (end == std::string_view::npos ? text.size() : end) - at;
@@ -443,6 +444,7 @@ std::vector<std::string_view> commandCandidates(std::string_view text)
         candidates.push_back(text.substr(open + ticks, close - open - ticks));
         open = text.find('`', close + ticks);
     }
+    candidates.push_back(text);
     return candidates;
 }
 

@@ -968,7 +968,8 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "13 info: a command (Remove-HnsEndpoint) that asks HNS to delete the endpoints named cbr0_ep "
                "whose VirtualNetworkName is cbr0 at line 13"};
     QTest::newRow("an ID the poster wrote as a placeholder; a code span's closing backtick continues "
-                  "nothing; prose and a table row naming a cmdlet ask nothing; an en dash")
+                  "nothing; prose and a table row naming a cmdlet ask nothing; an en dash; a span of three "
+                  "backticks ends the name")
         << "hns-delete-endpoint-by-id.txt"
         << QStringList{
                "3 info: a command (Remove-HnsEndpoint) that asks HNS to delete the endpoint whose ID is "
@@ -977,7 +978,8 @@ void TestLoggedOperations::saysWhatALogDoesWithHns_data()
                "3a9c0e57-1b2d-4f68-8e4a-c7d05b1f9e32 at line 5",
                // A parameter with the en dash a web page made of the hyphen.
                "11 info: a command (Remove-HnsNetwork) that asks HNS to delete the networks named lab3 at "
-               "line 11"};
+               "line 11",
+               "13 info: a command (New-HnsNetwork) that asks HNS to create network nat (NAT) at line 13"};
     QTest::newRow("hns.psm1 commands with parameters shortened to a unique prefix, -Name:value; an "
                   "ambiguous prefix is not guessed")
         << "hns-psm1-abbreviated-parameters.txt"
