@@ -120,6 +120,11 @@ CreateArguments createArguments(const std::vector<std::string>& words, std::size
             }
             value = words[++i];
         }
+        // A list written as PowerShell's comma-separated words (`interface="Ethernet 2", "Ethernet 3"`, as
+        // Windows' docs team two adapters) goes on in the next word.
+        while (value.ends_with(',') && i + 1 < words.size() && !words[i + 1].starts_with('-') &&
+               !isRedirection(words[i + 1]))
+            value += words[++i];
         if (name == "-d" || name == "--driver")
             args.driver = lowerCopy(value);
         else if (name == "--subnet")
@@ -136,6 +141,27 @@ CreateArguments createArguments(const std::vector<std::string>& words, std::size
 }
 
 constexpr std::string_view kShim = "com.docker.network.windowsshim.";
+
+/// The adapters the `interface` option names: one, or a comma-separated list that Windows teams into one
+/// switch (`Ethernet 2,Ethernet 3`).
+std::string adaptersSaid(std::string_view interfaces)
+{
+    std::vector<std::string_view> names;
+    for (std::size_t from = 0; from <= interfaces.size();) {
+        const std::size_t comma = std::min(interfaces.find(',', from), interfaces.size());
+        if (const std::string_view name = trimBlanks(interfaces.substr(from, comma - from)); !name.empty())
+            names.push_back(name);
+        from = comma + 1;
+    }
+    if (names.empty())
+        return {};
+    if (names.size() == 1)
+        return " on adapter " + std::string(names.front());
+    std::string said = " on adapters ";
+    for (std::size_t i = 0; i < names.size(); ++i)
+        said += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + std::string(names[i]);
+    return said + " (teamed)";
+}
 
 /// What `docker network create` asks of HNS, in the words of a request HNS logged (describeRequest);
 /// empty when it asks HNS nothing.
@@ -186,8 +212,7 @@ std::string createdAsked(const CreateArguments& args, const std::string& name)
             subnet["GatewayAddress"] = args.gateways[i];
         document["Subnets"].push_back(std::move(subnet));
     }
-    return describeRequest({}, document, ResourceKind::Network) +
-           (adapter.empty() ? "" : " on adapter " + adapter) + extra + dockerName;
+    return describeRequest({}, document, ResourceKind::Network) + adaptersSaid(adapter) + extra + dockerName;
 }
 
 /// A docker network ID as `docker network ls` shows it (12 hex digits) or whole (64).

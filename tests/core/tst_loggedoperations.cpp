@@ -1324,7 +1324,8 @@ void TestLoggedOperations::readsDockersNetworkCommands_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("messages"); ///< the messages about lines, whole
 
-    QTest::newRow("each Windows driver, prompts, --opt=k=v, quoted values, continuations, a code span")
+    QTest::newRow("each Windows driver, prompts, --opt=k=v, quoted values, continuations, a code span, "
+                  "teamed adapters")
         << "docker-network-commands-windows-drivers.txt"
         << QStringList{
                // docker printed the new network's ID.
@@ -1356,7 +1357,12 @@ void TestLoggedOperations::readsDockersNetworkCommands_data()
                // Prompts without a path.
                "20 info: a command (docker network rm) that asks HNS to delete network adopted at line 20",
                "21 info: a command (docker network create) that asks HNS to create network short (NAT) at "
-               "line 21"};
+               "line 21",
+               // Two adapters teamed, as Windows' docs write them and in one value.
+               "22 info: a command (docker network create) that asks HNS to create network TeamedNet "
+               "(Transparent) on adapters Ethernet 2 and Ethernet 3 (teamed) at line 22",
+               "23 info: a command (docker network create) that asks HNS to create network team2 "
+               "(Transparent) on adapters Ethernet 4 and Ethernet 5 (teamed) at line 23"};
     QTest::newRow("prose, docker's other commands, Linux's drivers and a table's row ask HNS nothing")
         << "docker-network-prose-and-linux-drivers.txt" << QStringList{};
     QTest::newRow("a command the paste cuts inside its continuation: what it holds, said cut")
