@@ -315,13 +315,13 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     // names the other's operation or more of it (word by word; hcsshim's bare `hnsCall` is less than any
     // step it served), and not both open a log record (two records are two events of a log).
     const auto quotedBeside = [&](const std::vector<Said*>& said, const std::string& operation,
-                                  const std::string& request, bool record) -> Said* {
+                                  const std::string& asked, bool record) -> Said* {
         const auto startsWords = [](std::string_view whole, std::string_view start) {
             return whole.starts_with(start) &&
                    (whole.size() == start.size() || start.empty() || whole[start.size()] == ' ');
         };
         for (Said* s : said) {
-            if (!request.empty() && !s->request.empty() && request != s->request)
+            if (!asked.empty() && !s->request.empty() && asked != s->request)
                 continue; // the same error of two requests the lines name: two failures
             const bool recordThere = std::any_of(s->at.begin(), s->at.end(),
                                                  [&](const auto& at) { return opensRecord(at.first); });
@@ -376,10 +376,12 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         // `<operation> failed: <code>, "<message>"` (describeLoggedError): the operation ends before the
         // message's quote.
         const std::size_t failed = answer.answerError.find(" failed: ");
-        const bool named = failed != std::string::npos && failed < answer.answerError.find('"');
+        const bool operationNamed = failed != std::string::npos && failed < answer.answerError.find('"');
         answer.besideQuotes = true;
-        answer.operation = named ? withoutParentheses(answer.answerError.substr(0, failed)) : std::string();
-        byError[named ? answer.answerError.substr(failed + 9) : answer.answerError].push_back(&answer);
+        answer.operation =
+            operationNamed ? withoutParentheses(answer.answerError.substr(0, failed)) : std::string();
+        byError[operationNamed ? answer.answerError.substr(failed + 9) : answer.answerError].push_back(
+            &answer);
     }
     for (const LoggedRefusal& refusal : refusals) {
         const int first = lines[refusal.firstLine].sourceLine;
@@ -693,8 +695,8 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                 }
                 records.push_back(at);
                 if (const CleanedLine* line = at.first == at.second ? lineAt(at.first) : nullptr)
-                    if (const std::string_view said = trimBlanks(line->text); !said.empty())
-                        recordTexts.insert(said);
+                    if (const std::string_view text = trimBlanks(line->text); !text.empty())
+                        recordTexts.insert(text);
             }
             // A line that holds HNS's answer is what a program logged, with its log record's header or
             // without it (an issue's paste that starts at klog's `proxier.go:1756] ...`).
