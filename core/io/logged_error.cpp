@@ -201,7 +201,7 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
     if (operation == "hnscall" || operation == "hcncall")
         if (std::string purpose = logged::hnsCallPurpose(text, lower); !purpose.empty()) {
             error.operation = std::move(purpose);
-            if (error.operation == "create endpoint") {
+            if (error.operation == "create endpoint" || error.operation.starts_with("create endpoint ")) {
                 const std::string network = logged::networkNamedOn(text, lower);
                 if (!network.empty())
                     error.operation += " (network " + network + ")";

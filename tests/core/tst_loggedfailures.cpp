@@ -737,6 +737,35 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         QTest::newRow("the step before HNS failed with error, in klog")
             << klogRecord + "failed to create endpoint: HNS failed with error : Element not found."
             << QStringList{refused + "create endpoint failed: " + notFound + fromText};
+        // The name of the object a step before hnsCall names; of a Go error chain, the step right before
+        // the error, an endpoint's on the network whose step it is chained to.
+        QTest::newRow("error creating <object> <name>: hnsCall failed: the step with its name")
+            << klogRecord +
+                   "error creating endpoint web: hnsCall failed in Win32: The specified port already exists. "
+                   "(0x803b0013)"
+            << QStringList{refused + "create endpoint web failed: " + portTaken};
+        QTest::newRow("failed to create <object> <name>: hnsCall failed: worded alike")
+            << klogRecord + "failed to create endpoint web: hnsCall failed in Win32: The specified port "
+                            "already exists. "
+                            "(0x803b0013)"
+            << QStringList{refused + "create endpoint web failed: " + portTaken};
+        QTest::newRow("a network's step, then an endpoint's without a name: the endpoint's, on the network")
+            << klogRecord +
+                   "failed to create network cbr0: failed to create endpoint: hnsCall failed in Win32: The "
+                   "specified port already exists. (0x803b0013)"
+            << QStringList{refused + "create endpoint on network cbr0 failed: " + portTaken};
+        QTest::newRow("a network's step, then an endpoint's with its name: the endpoint's, on the network")
+            << containerd +
+                   "failed to create network cbr0: error creating endpoint web: HNS error: 0x803b0013\""
+            << QStringList{refused + "create endpoint web on network cbr0 failed: " + portTaken};
+        QTest::newRow("a named step, then the same step without its name: the named one")
+            << klogRecord + "failed to create network cbr0: failed to create network: HNS error: 0x803b0001"
+            << QStringList{refused + "create network cbr0 failed: " + networkGone};
+        QTest::newRow("a step logged after the error is another's: the one chained before it")
+            << klogRecord +
+                   "failed to create network cbr0: HNS error: 0x803b0001, cleaning up; failed to delete "
+                   "endpoint: not found"
+            << QStringList{refused + "create network cbr0 failed: " + networkGone};
         // No step of HNS's objects before the colon, or none right before the error: no step named.
         QTest::newRow("failed to <verb> something not HNS's: no step")
             << klogRecord + "failed to create pod sandbox: HNS error: 0x803b0013"
