@@ -225,8 +225,11 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         std::vector<std::pair<int, int>> cut = {}; ///< of `at`, the repeats the paste cut off
         std::string request = {};                  ///< LoggedError::request of the message's error
         std::string operation = {};                ///< the operation the message names, without details
-        /// Of an HNS answer's message: the error the answer gives (NamedRefusal::error); empty otherwise.
+        /// Of an HNS answer's message: the error the answer gives (NamedRefusal::error), what that says
+        /// failed (NamedRefusal::operation) and the error without it; empty otherwise.
         std::string answerError = {};
+        std::string answerOperation = {};
+        std::string answerErrorAlone = {};
         bool besideQuotes = false; ///< in byError: a quote of its error with less operation joins it
         /// The error of the line that made the message (a log line's, not an answer's), and whether that
         /// line is a title (onTitle) no log record has joined.
@@ -286,6 +289,8 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     const auto noteAnswer = [&](const NamedRefusal& n, std::pair<int, int> span, Said& said) {
         if (n.answer && said.message == n.message) {
             said.answerError = sameErrorKey(n.error);
+            said.answerOperation = n.operation;
+            said.answerErrorAlone = sameErrorKey(n.errorWithoutOperation);
             answerAt.try_emplace(span.first, span.second, &said);
         }
     };
@@ -451,7 +456,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             const LoggedError plain = plainError(refusal.error);
             const std::string errorKey = withoutOperation(plain);
             if (answer.besideQuotes ||
-                (answer.answerError != errorKey && !answer.answerError.ends_with(" failed: " + errorKey)))
+                (answer.answerError != errorKey && answer.answerErrorAlone != errorKey))
                 continue;
             answer.besideQuotes = true;
             answer.operation = plain.operation;
@@ -461,15 +466,11 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     for (auto& [error, answer] : answered) {
         if (answer.answerError.empty() || answer.besideQuotes)
             continue;
-        // `<operation> failed: <code>, "<message>"` (describeLoggedError): the operation ends before the
-        // message's quote.
-        const std::size_t failed = answer.answerError.find(" failed: ");
-        const bool operationNamed = failed != std::string::npos && failed < answer.answerError.find('"');
+        // `<operation> failed: <code>, "<message>"` (describeLoggedError): an error that says what failed.
+        const bool operationNamed = !answer.answerOperation.empty() && !answer.answerErrorAlone.empty();
         answer.besideQuotes = true;
-        answer.operation =
-            operationNamed ? withoutParentheses(answer.answerError.substr(0, failed)) : std::string();
-        byError[operationNamed ? answer.answerError.substr(failed + 9) : answer.answerError].push_back(
-            &answer);
+        answer.operation = operationNamed ? withoutParentheses(answer.answerOperation) : std::string();
+        byError[operationNamed ? answer.answerErrorAlone : answer.answerError].push_back(&answer);
     }
     for (const LoggedRefusal& refusal : refusals) {
         const int first = lines[refusal.firstLine].sourceLine;
@@ -715,14 +716,13 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                                      ? logged::operationOf(text, std::string_view(lower).substr(0, brace))
                                      : step.request;
         // `<operation> failed: <code>, "<message>"` (describeLoggedError): the operation the answer's own
-        // line names.
-        const std::size_t failed = n.error.find(" failed: ");
-        const bool operationNamed = failed != std::string::npos && failed < n.error.find('"');
+        // line names (NamedRefusal::operation), and its error without it.
+        const bool operationNamed = !n.operation.empty() && !n.errorWithoutOperation.empty();
         ImportMessage& m = messages[n.message];
         if (what.empty() || (operationNamed && step.request.empty()) ||
             m.message != failedAnswerMessage({n.firstLine, n.lastLine, n.error, n.code}))
             continue;
-        const std::string error = operationNamed ? n.error.substr(failed + 9) : n.error;
+        const std::string& error = operationNamed ? n.errorWithoutOperation : n.error;
         m.message =
             failedAnswerMessage({lines[start].sourceLine, n.lastLine,
                                  error.empty() ? what + " failed" : what + " failed: " + error, n.code});
