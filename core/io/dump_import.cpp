@@ -181,6 +181,8 @@ void addFailedAnswers(const std::vector<FailedAnswer>& failedAnswers, const std:
     for (const FailedAnswer& a : failedAnswers) {
         named.push_back({source, a.firstLine, a.lastLine, a.error, messages.size(), true});
         named.back().code = a.code;
+        named.back().operation = a.operation;
+        named.back().errorWithoutOperation = a.errorWithoutOperation;
         messages.push_back({ImportSeverity::Warning,
                             source,
                             a.firstLine,

@@ -52,6 +52,10 @@ struct NamedRefusal
     /// The code `error` names first (the logged code, else the one a cut message starts; unset when it
     /// names none): failures told elsewhere in the paste (an event's) are found by it.
     std::optional<HResult> code = {};
+    /// Of an HNS answer: what `error` says failed (FailedAnswer::operation) and the error without it
+    /// (FailedAnswer::errorWithoutOperation); empty otherwise.
+    std::string operation = {};
+    std::string errorWithoutOperation = {};
 };
 
 /// An object other than HNS's pasted beside the HNS objects that names the HNS network it is on: a

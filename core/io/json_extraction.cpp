@@ -1159,7 +1159,7 @@ private:
             code = value["ErrorCode"].get<std::int64_t>();
         const LoggedError logged =
             answerError(error, code, context.empty() ? m_outerContext : context, messageCut);
-        FailedAnswer failed{first, last, describeLoggedError(logged), codeDescribed(logged)};
+        FailedAnswer failed = failedAnswerOf(first, last, logged);
         if (m_failedAnswers)
             m_failedAnswers->push_back(std::move(failed));
         else

@@ -201,7 +201,7 @@ std::optional<LoggedError> refusalIn(std::string_view text, std::string_view low
     if (operation == "hnscall" || operation == "hcncall")
         if (std::string purpose = logged::hnsCallPurpose(text, lower); !purpose.empty()) {
             error.operation = std::move(purpose);
-            if (error.operation == "create endpoint") {
+            if (error.operation == "create endpoint" || error.operation.starts_with("create endpoint ")) {
                 const std::string network = logged::networkNamedOn(text, lower);
                 if (!network.empty())
                     error.operation += " (network " + network + ")";
@@ -1009,7 +1009,10 @@ std::optional<HResult> codeDescribed(const LoggedError& error)
     return std::nullopt;
 }
 
-std::string describeLoggedError(const LoggedError& error)
+namespace {
+
+/// describeLoggedError without what failed: the code and the message.
+std::string describedError(const LoggedError& error)
 {
     std::string out;
     std::string message = error.message;
@@ -1040,9 +1043,33 @@ std::string describeLoggedError(const LoggedError& error)
             error.notRunBecause.empty())
             out += " (no error code in the log)";
     }
-    if (const std::string& what = error.request.empty() ? error.operation : error.request; !what.empty())
+    return out;
+}
+
+/// What describeLoggedError says failed: the request, else the operation; empty when neither is known.
+const std::string& whatFailed(const LoggedError& error)
+{
+    return error.request.empty() ? error.operation : error.request;
+}
+
+} // namespace
+
+std::string describeLoggedError(const LoggedError& error)
+{
+    std::string out = describedError(error);
+    if (const std::string& what = whatFailed(error); !what.empty())
         out = what + " failed" + (out.empty() ? std::string() : ": " + out);
     return out;
+}
+
+FailedAnswer failedAnswerOf(int firstLine, int lastLine, const LoggedError& error)
+{
+    return {firstLine,
+            lastLine,
+            describeLoggedError(error),
+            codeDescribed(error),
+            whatFailed(error),
+            describedError(error)};
 }
 
 std::string failedAnswerMessage(const FailedAnswer& answer)

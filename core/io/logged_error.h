@@ -88,7 +88,15 @@ struct FailedAnswer
     int lastLine = 0;
     std::string error;
     std::optional<HResult> code; ///< the code `error` names first (codeDescribed)
+    /// What `error` says failed (LoggedError::request, else its operation); empty when it names nothing.
+    std::string operation = {};
+    /// `error` without `<operation> failed: ` (describeLoggedError of the error alone); empty when the
+    /// answer gives no error.
+    std::string errorWithoutOperation = {};
 };
+
+/// The failed HNS answer on source lines [firstLine, lastLine] whose error is `error` (answerError's).
+FailedAnswer failedAnswerOf(int firstLine, int lastLine, const LoggedError& error);
 
 /// How the report begins the warning about HNS's answer that says it failed (the answer as HNS wrote it or
 /// PowerShell printed it); a log line that says a request failed begins "HNS refused a request: ".

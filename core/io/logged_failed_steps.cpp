@@ -318,16 +318,22 @@ NamedObject objectNamedAt(std::string_view text, std::string_view lower, std::si
     return {};
 }
 
-/// Whether `token` (lower case) is a kind word of HNS's objects, alone or in a class name
-/// (`endpoint`, `hnsendpoint`, `hostcomputenetwork`, `load balancer` as one token).
-bool isKindToken(std::string_view token)
+/// The kind of HNS's objects `token` (lower case) names, alone or in a class name (`endpoint`,
+/// `hnsendpoint`, `hostcomputenetwork`, `load balancer` as one token); Invalid for any other word.
+ResourceKind kindOfToken(std::string_view token)
 {
     for (const std::string_view prefix : {"", "hns", "hcn", "hostcompute"})
         if (token.starts_with(prefix))
             for (const KindSpelled& word : kKindWords)
                 if (token.substr(prefix.size()) == word.text)
-                    return true;
-    return false;
+                    return word.kind;
+    return ResourceKind::Invalid;
+}
+
+/// Whether `token` (lower case) is a kind word of HNS's objects (kindOfToken).
+bool isKindToken(std::string_view token)
+{
+    return kindOfToken(token) != ResourceKind::Invalid;
 }
 
 /// Whether the text after a `failed` ends the step it says failed: the line's or a clause's end, or words
@@ -426,48 +432,76 @@ std::string verbStepBeforeFailed(std::string_view text, std::string_view lower, 
     return {};
 }
 
-/// The step a line names right before the error it met, set off by `: ` (`failed to create endpoint: HNS
-/// error: 0x803b0013`, `error creating endpoint: ...`, `Failed to remove network cbr0: ...`), from after its
-/// lead (`failed to `, `error `, `failed ` before a verb's -ing form) to the colon: a verb of HNS's
-/// operations or its -ing form, the articles and at most one word that says which, a kind word of HNS's
-/// objects (also in a class name, `HNSEndpoint`) and at most one name; said as logged, without its articles
-/// (`failed to create the network:` "create network"). Of a Go error chain's steps the last, before
-/// kubelet's next clause (kNextClause), of those chained to the line's first step; empty when no step stands
-/// so or nothing follows its colon (the value a line logs after it is no error).
-std::string stepBeforeColonOf(std::string_view text, std::string_view lower)
+/// A step a line names right before an error, set off by `: ` (stepChainOf): where its lead (`failed to `)
+/// and its verb start, and its colon.
+struct ColonStep
 {
-    static constexpr std::string_view kVerbs[] = {"create", "delete", "remove", "modify",
-                                                  "update", "attach", "detach", "add"};
-    static constexpr std::string_view kFillers[] = {"the", "a", "an", "new", "hns", "hcn"};
-    const std::size_t chainEnd = std::min(lower.find(kNextClause), lower.size());
+    std::size_t lead = 0;
+    std::size_t from = 0;
+    std::size_t colon = 0;
+};
+
+/// The words of the step lower[from, to) (stepChainOf's), `load balancer` and `policy list` one kind word.
+std::vector<std::string_view> stepWords(std::string_view lower, std::size_t from, std::size_t to)
+{
+    std::vector<std::string_view> words;
+    for (std::size_t at = from; at < to;) {
+        const std::size_t blank = std::min(lower.find(' ', at), to);
+        words.push_back(lower.substr(at, blank - at));
+        at = blank + 1;
+    }
+    for (std::size_t i = 0; i + 1 < words.size(); ++i)
+        if ((words[i] == "load" && words[i + 1] == "balancer") ||
+            (words[i] == "policy" && words[i + 1] == "list")) {
+            words[i] = lower.substr(std::size_t(words[i].data() - lower.data()),
+                                    words[i].size() + 1 + words[i + 1].size());
+            words.erase(words.begin() + std::ptrdiff_t(i) + 1);
+        }
+    return words;
+}
+
+constexpr std::string_view kColonStepVerbs[] = {"create", "delete", "remove", "modify",
+                                                "update", "attach", "detach", "add"};
+constexpr std::string_view kColonStepFillers[] = {"the", "a", "an", "new", "hns", "hcn"};
+
+/// Of a step's words (stepWords), where its kind word stands: after its verb, the articles and at most one
+/// word that says which (`creating default network`); npos when they are no step of HNS's objects.
+std::size_t kindWordOfStep(const std::vector<std::string_view>& words)
+{
     const auto isVerb = [&](std::string_view word) {
         const std::string_view verb = verbOfGerund(word).empty() ? word : verbOfGerund(word);
-        return std::find(std::begin(kVerbs), std::end(kVerbs), verb) != std::end(kVerbs);
+        return std::find(std::begin(kColonStepVerbs), std::end(kColonStepVerbs), verb) !=
+               std::end(kColonStepVerbs);
     };
-    // Whether lower[from, to) is such a step: its words, `load balancer` and `policy list` one kind word.
+    if (words.empty() || !isVerb(words[0]))
+        return std::string_view::npos;
+    std::size_t next = 1;
+    while (next < words.size() && std::find(std::begin(kColonStepFillers), std::end(kColonStepFillers),
+                                            words[next]) != std::end(kColonStepFillers))
+        ++next;
+    if (next + 1 < words.size() && !isKindToken(words[next]) && isKindToken(words[next + 1]))
+        ++next; // the word that says which: `creating default network`
+    return next < words.size() && isKindToken(words[next]) ? next : std::string_view::npos;
+}
+
+/// The steps a line names right before the error they met, each set off by `: ` (`failed to create
+/// endpoint: HNS error: 0x803b0013`, `error creating endpoint: ...`, `Failed to remove network cbr0: ...`),
+/// from after its lead (`failed to `, `error `, `failed ` before a verb's -ing form) to the colon: a verb
+/// of HNS's operations or its -ing form, the articles and at most one word that says which, a kind word of
+/// HNS's objects (also in a class name, `HNSEndpoint`) and at most one name. Of a Go error chain's steps,
+/// before kubelet's next clause (kNextClause), the line's first and those chained to it, each right after
+/// the one before's colon (`failed to setup network: failed to create endpoint: HNS error ...`), in order:
+/// the last of them met the error. A step after the error (`...: HNS error: 0x803b0013, cleaning up; error
+/// deleting network azure: ...`) is another's. None where nothing follows a step's colon (the value a line
+/// logs after it is no error).
+std::vector<ColonStep> stepChainOf(std::string_view lower)
+{
+    const std::size_t chainEnd = std::min(lower.find(kNextClause), lower.size());
+    // Whether lower[from, to) is such a step.
     const auto isStep = [&](std::size_t from, std::size_t to) {
-        std::vector<std::string_view> words;
-        for (std::size_t at = from; at < to;) {
-            const std::size_t blank = std::min(lower.find(' ', at), to);
-            words.push_back(lower.substr(at, blank - at));
-            at = blank + 1;
-        }
-        for (std::size_t i = 0; i + 1 < words.size(); ++i)
-            if ((words[i] == "load" && words[i + 1] == "balancer") ||
-                (words[i] == "policy" && words[i + 1] == "list")) {
-                words[i] = lower.substr(std::size_t(words[i].data() - lower.data()),
-                                        words[i].size() + 1 + words[i + 1].size());
-                words.erase(words.begin() + std::ptrdiff_t(i) + 1);
-            }
-        if (words.empty() || !isVerb(words[0]))
-            return false;
-        std::size_t next = 1;
-        while (next < words.size() &&
-               std::find(std::begin(kFillers), std::end(kFillers), words[next]) != std::end(kFillers))
-            ++next;
-        if (next + 1 < words.size() && !isKindToken(words[next]) && isKindToken(words[next + 1]))
-            ++next; // the word that says which: `creating default network`
-        if (next >= words.size() || !isKindToken(words[next]))
+        const std::vector<std::string_view> words = stepWords(lower, from, to);
+        std::size_t next = kindWordOfStep(words);
+        if (next == std::string_view::npos)
             return false;
         ++next;
         // At most one name after the kind, no word that goes on a sentence (`endpoint for`).
@@ -475,13 +509,7 @@ std::string stepBeforeColonOf(std::string_view text, std::string_view lower)
                (next + 1 == words.size() && !words[next].empty() && !isWordAfterKind(words[next]) &&
                 std::any_of(words[next].begin(), words[next].end(), isLoggedWordChar));
     };
-    struct Step
-    {
-        std::size_t lead = 0; ///< where its lead (`failed to `) starts
-        std::size_t from = 0; ///< where its verb starts
-        std::size_t colon = 0;
-    };
-    std::vector<Step> steps;
+    std::vector<ColonStep> steps;
     for (const std::string_view lead : {"failed to ", "error ", "failed "})
         for (std::size_t at = findWholeWord(lower, lead); at < chainEnd;
              at = findWholeWord(lower, lead, at + 1)) {
@@ -497,18 +525,25 @@ std::string stepBeforeColonOf(std::string_view text, std::string_view lower)
             steps.push_back({at, from, colon});
         }
     if (steps.empty())
+        return steps;
+    std::sort(steps.begin(), steps.end(),
+              [](const ColonStep& a, const ColonStep& b) { return a.lead < b.lead; });
+    std::vector<ColonStep> chain{steps.front()};
+    for (const ColonStep& next : steps)
+        if (next.lead == chain.back().colon + 2)
+            chain.push_back(next);
+    return chain;
+}
+
+/// The step a line names right before the error it met (the last of stepChainOf's), said as logged,
+/// without its articles (`failed to create the network:` "create network"); empty when none is.
+std::string stepBeforeColonOf(std::string_view text, std::string_view lower)
+{
+    const std::vector<ColonStep> chain = stepChainOf(lower);
+    if (chain.empty())
         return {};
-    // The first step and those chained to it, each right after the one before's colon (`failed to setup
-    // network: failed to create endpoint: HNS error ...`): the last of them met the error. A step after
-    // the error (`...: HNS error: 0x803b0013, cleaning up; error deleting network azure: ...`) is another.
-    std::sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.lead < b.lead; });
-    Step met = steps.front();
-    for (const Step& next : steps)
-        if (next.lead == met.colon + 2)
-            met = next;
-    const std::size_t stepFrom = met.from;
-    const std::size_t stepEnd = met.colon;
-    // As logged, without its articles (`failed to create the network:` "create network").
+    const std::size_t stepFrom = chain.back().from;
+    const std::size_t stepEnd = chain.back().colon;
     std::string step;
     for (std::size_t at = stepFrom; at < stepEnd;) {
         const std::size_t blank = std::min(lower.find(' ', at), stepEnd);
@@ -613,6 +648,26 @@ std::string hnsCallPurpose(std::string_view text, std::string_view lower)
     if (!which.empty() && which.find(' ') == std::string_view::npos &&
         std::all_of(which.begin(), which.end(), [](char c) { return isLoggedWordChar(c) || c == '-'; }))
         return std::string(verb) + " " + std::string(which) + " " + std::string(kind);
+    // The object's name after its kind word (`error creating endpoint web: hnsCall failed ...`), as logged:
+    // one word, none that goes on a sentence or says the step failed.
+    std::size_t kindEnd = kindAt;
+    while (kindEnd < step.size() && step[kindEnd] != ' ')
+        ++kindEnd;
+    const std::size_t blankBefore = step.rfind(' ', kindAt);
+    const std::size_t tokenAt = blankBefore == std::string_view::npos ? 0 : blankBefore + 1;
+    std::size_t nameAt = from + kindEnd + 1;
+    if (kindEnd + 1 < step.size() && nameAt < text.size() &&
+        isKindToken(step.substr(tokenAt, kindEnd - tokenAt))) {
+        const std::string_view word = trimBlanks(step.substr(kindEnd + 1));
+        std::string name = quotedOrBareName(text, nameAt);
+        while (!name.empty() && name.back() == '.')
+            name.pop_back();
+        if (!name.empty() && nameAt >= from + kindEnd + 1 + word.size() && !isWordAfterKind(word) &&
+            word != "failed" && word != "err" && std::all_of(name.begin(), name.end(), [](char c) {
+                return isLoggedWordChar(c) || c == '-' || c == '.';
+            }))
+            return std::string(verb) + " " + std::string(kind) + " " + name;
+    }
     return std::string(verb) + " " + std::string(kind);
 }
 
@@ -855,6 +910,14 @@ void nameRequestIn(std::string_view text, LoggedError& error)
     // The chain ends where kubelet's next clause starts (`..., failed to clean up sandbox ...`): its steps
     // are the clean-up's, not the failure's.
     const std::size_t chainEnd = std::min(lower.find(kNextClause), lower.size());
+    // The steps that name an object, where their lead starts, and whether a second object is linked to it.
+    struct Named
+    {
+        std::size_t lead;
+        NamedObject object;
+        bool linked = false;
+    };
+    std::vector<Named> namedSteps;
     for (std::size_t at = findWholeWord(lower, "failed to "); at < chainEnd;
          at = findWholeWord(lower, "failed to ", at + 1)) {
         std::size_t next = at + 10;
@@ -871,6 +934,7 @@ void nameRequestIn(std::string_view text, LoggedError& error)
         const std::string kind(resourceKindLabel(object.kind));
         error.placeholder = object.placeholder;
         std::string request = std::string(*verb) + " " + kind + " " + object.name;
+        bool linked = false;
         for (const std::string_view link : {" from ", " to ", " on ", " in "}) {
             if (lower.compare(next, link.size(), link) != 0)
                 continue;
@@ -881,6 +945,7 @@ void nameRequestIn(std::string_view text, LoggedError& error)
             const std::string otherKind(resourceKindLabel(other.kind));
             error.placeholder = error.placeholder || other.placeholder;
             request += std::string(link) + otherKind + " " + other.name;
+            linked = true;
             if (const std::optional<Guid> id = Guid::parse(other.name); id && id->isNull())
                 request += link == " from " ? " (the null GUID: the " + kind + " was in no " + otherKind + ")"
                                             : " (the null GUID: no " + otherKind + ")";
@@ -889,7 +954,54 @@ void nameRequestIn(std::string_view text, LoggedError& error)
         error.request = std::move(request);
         error.verb = *verb;
         error.kind = object.kind;
+        namedSteps.push_back({at, object, linked});
     }
+    // Of a Go error chain (stepChainOf) that holds the step named last, the innermost step met the error
+    // (`failed to create network cbr0: failed to create endpoint: hnsCall failed ...`), named or not.
+    if (namedSteps.empty())
+        return;
+    const std::vector<ColonStep> chain = stepChainOf(lower);
+    const auto inChain = [&](std::size_t lead) {
+        return std::size_t(std::find_if(chain.begin(), chain.end(),
+                                        [&](const ColonStep& step) { return step.lead == lead; }) -
+                           chain.begin());
+    };
+    std::size_t met = inChain(namedSteps.back().lead);
+    if (met == chain.size())
+        return;
+    bool linked = namedSteps.back().linked;
+    if (met + 1 < chain.size()) {
+        const ColonStep& inner = chain.back();
+        const std::vector<std::string_view> words = stepWords(lower, inner.from, inner.colon);
+        const std::size_t kindAt = kindWordOfStep(words);
+        const std::string verb(verbOfGerund(words[0]).empty() ? words[0] : verbOfGerund(words[0]));
+        const ResourceKind kind =
+            kindAt == std::string_view::npos ? ResourceKind::Invalid : kindOfToken(words[kindAt]);
+        std::string name;
+        if (kind != ResourceKind::Invalid && kindAt + 1 < words.size()) {
+            std::size_t nameAt = std::size_t(words[kindAt + 1].data() - lower.data());
+            name = quotedOrBareName(text, nameAt);
+        }
+        // Not the same step said again without its name (`failed to create network cbr0: failed to create
+        // network: ...`).
+        if (kind != ResourceKind::Invalid && !(name.empty() && verb == error.verb && kind == error.kind)) {
+            error.request =
+                verb + " " + std::string(resourceKindLabel(kind)) + (name.empty() ? "" : " " + name);
+            error.verb = verb;
+            error.kind = kind;
+            met = chain.size() - 1;
+            linked = false;
+        }
+    }
+    // An endpoint's step chained to a network's names that network (`failed to create network cbr0: failed
+    // to create endpoint web: ...`: "create endpoint web on network cbr0").
+    if (error.kind != ResourceKind::Endpoint || linked || met == 0)
+        return;
+    for (const Named& outer : namedSteps)
+        if (outer.lead == chain[met - 1].lead && outer.object.kind == ResourceKind::Network) {
+            error.request += " on network " + outer.object.name;
+            error.placeholder = error.placeholder || outer.object.placeholder;
+        }
 }
 
 } // namespace hcn::io::logged

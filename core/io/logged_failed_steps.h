@@ -21,7 +21,9 @@ void verbAndKindOf(std::string_view step, LoggedError& into);
 /// What hcsshim's `hnsCall` (or a client's `hcnCall`) did, as the line says it: its request
 /// (`[POST]=>[/endpoints/]` gives "create endpoint", `[DELETE]=>[/endpoints/ID]` "delete endpoint ID") or
 /// the step its caller names before it (`failed to create the new HNSEndpoint: hnsCall failed ...` and
-/// `create endpoint failed: hnsCall failed ...` give "create endpoint"); empty when the line says neither.
+/// `create endpoint failed: hnsCall failed ...` give "create endpoint"), with the one name it gives after
+/// the kind word (`error creating endpoint web: hnsCall failed ...` gives "create endpoint web"); empty
+/// when the line says neither.
 std::string hnsCallPurpose(std::string_view text, std::string_view lower);
 
 /// What an `Invoke-HnsRequest -Method POST -Type networks` on the line asks (hns.psm1's call, as a
@@ -76,7 +78,11 @@ std::string hotAttachStepOf(std::string_view text, std::string_view lower, std::
 /// HNSNetwork cbr0` gives "create network cbr0", `Failed to remove HostComputeEndpoint web from
 /// HostComputeNameSpace <id>` "remove endpoint web from namespace <id>" (with, for the null GUID, that
 /// the endpoint was in no namespace); `error` is left as it is when the line names no object after
-/// `failed to <verb>`. A hot attach of an endpoint (hotAttachStepOf) is the request the line names.
+/// `failed to <verb>`. A step chained after it, right before the error, is the one that failed, with or
+/// without a name (`failed to create network cbr0: failed to create endpoint: hnsCall failed ...`): its
+/// request, on the network an endpoint's step is chained to ("create endpoint on network cbr0"); not
+/// when it only says the same step again without the name. A hot attach of an endpoint
+/// (hotAttachStepOf) is the request the line names.
 void nameRequestIn(std::string_view text, LoggedError& error);
 
 } // namespace hcn::io::logged

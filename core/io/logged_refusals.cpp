@@ -112,6 +112,61 @@ std::string sameErrorKey(std::string said)
     return said;
 }
 
+/// A title's quote of a failure with a slip of the keys: at most this many letters added, dropped or
+/// changed, in a message of at least kMinSlippedMessage characters.
+constexpr std::size_t kMaxSlipEdits = 2;
+constexpr std::size_t kMinSlippedMessage = 12;
+
+/// `message` as a slip of the keys is looked for in it: lower case, blanks collapsed, without the full stop
+/// or the blanks at its end.
+std::string slipKey(std::string_view message)
+{
+    std::string key;
+    for (const char c : trimBlanks(message))
+        if (!(isBlank(c) && (key.empty() || key.back() == ' ')))
+            key += isBlank(c) ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    while (!key.empty() && (key.back() == '.' || key.back() == ' '))
+        key.pop_back();
+    return key;
+}
+
+/// Whether `a` becomes `b` with at most kMaxSlipEdits characters added, dropped or changed.
+bool withinSlip(std::string_view a, std::string_view b)
+{
+    if (a.size() > b.size())
+        std::swap(a, b);
+    if (b.size() - a.size() > kMaxSlipEdits)
+        return false;
+    // Edit distance, row by row; a row whose least value exceeds the limit ends the search.
+    std::vector<std::size_t> row(a.size() + 1);
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        row[i] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+        std::size_t diagonal = row[0];
+        row[0] = j;
+        std::size_t least = row[0];
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            const std::size_t above = row[i];
+            row[i] = std::min({row[i] + 1, row[i - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+            least = std::min(least, row[i]);
+        }
+        if (least > kMaxSlipEdits)
+            return false;
+    }
+    return row[a.size()] <= kMaxSlipEdits;
+}
+
+/// Whether a markdown heading is the line (`# Title`, `### Title`).
+bool isMarkdownHeading(std::string_view text)
+{
+    text = trimBlanks(text);
+    std::size_t marks = 0;
+    while (marks < text.size() && text[marks] == '#')
+        ++marks;
+    return marks > 0 && marks <= 6 && marks < text.size() && isBlank(text[marks]);
+}
+
 /// How the report says a logged error: who refused what (`said`, from describeLoggedError). A hot attach
 /// is done by HCS with HNS's endpoint: it is said to have failed, without blaming either unless the code
 /// is HCS's; docker's remote network driver answered docker with the error it passed on.
@@ -170,9 +225,16 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         std::vector<std::pair<int, int>> cut = {}; ///< of `at`, the repeats the paste cut off
         std::string request = {};                  ///< LoggedError::request of the message's error
         std::string operation = {};                ///< the operation the message names, without details
-        /// Of an HNS answer's message: the error the answer gives (NamedRefusal::error); empty otherwise.
+        /// Of an HNS answer's message: the error the answer gives (NamedRefusal::error), what that says
+        /// failed (NamedRefusal::operation) and the error without it; empty otherwise.
         std::string answerError = {};
+        std::string answerOperation = {};
+        std::string answerErrorAlone = {};
         bool besideQuotes = false; ///< in byError: a quote of its error with less operation joins it
+        /// The error of the line that made the message (a log line's, not an answer's), and whether that
+        /// line is a title (onTitle) no log record has joined.
+        const LoggedError* error = nullptr;
+        bool title = false;
     };
     std::map<std::string, Said> answered; // the error any of `named` gives -> the first naming it
     std::vector<std::size_t> answerMessages;
@@ -227,6 +289,8 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     const auto noteAnswer = [&](const NamedRefusal& n, std::pair<int, int> span, Said& said) {
         if (n.answer && said.message == n.message) {
             said.answerError = sameErrorKey(n.error);
+            said.answerOperation = n.operation;
+            said.answerErrorAlone = sameErrorKey(n.errorWithoutOperation);
             answerAt.try_emplace(span.first, span.second, &said);
         }
     };
@@ -314,25 +378,54 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     // Of `said` (the same error), the one that `operation` quotes or that quotes it: one of the two
     // names the other's operation or more of it (word by word; hcsshim's bare `hnsCall` is less than any
     // step it served), and not both open a log record (two records are two events of a log).
-    const auto quotedBeside = [&](const std::vector<Said*>& said, const std::string& operation,
-                                  const std::string& request, bool record) -> Said* {
+    // Whether one of two operations (without their details) names the other or more of it, word by word;
+    // hcsshim's bare `hnsCall` names less than the step it served (`create network`).
+    const auto sameOperation = [](const std::string& one, const std::string& other) {
         const auto startsWords = [](std::string_view whole, std::string_view start) {
             return whole.starts_with(start) &&
                    (whole.size() == start.size() || start.empty() || whole[start.size()] == ' ');
         };
+        return equalsIgnoreCase(one, "hnsCall") || equalsIgnoreCase(other, "hnsCall") ||
+               startsWords(one, other) || startsWords(other, one);
+    };
+    const auto recordIn = [&](const Said& s) {
+        return std::any_of(s.at.begin(), s.at.end(), [&](const auto& at) { return opensRecord(at.first); });
+    };
+    const auto quotedBeside = [&](const std::vector<Said*>& said, const std::string& operation,
+                                  const std::string& asked, bool record) -> Said* {
         for (Said* s : said) {
-            if (!request.empty() && !s->request.empty() && request != s->request)
+            if (!asked.empty() && !s->request.empty() && asked != s->request)
                 continue; // the same error of two requests the lines name: two failures
-            const bool recordThere = std::any_of(s->at.begin(), s->at.end(),
-                                                 [&](const auto& at) { return opensRecord(at.first); });
-            // hcsshim's bare `hnsCall` names less than the step it served (`create network`).
-            const bool bareCall =
-                equalsIgnoreCase(operation, "hnsCall") || equalsIgnoreCase(s->operation, "hnsCall");
-            if (!(record && recordThere) &&
-                (bareCall || startsWords(operation, s->operation) || startsWords(s->operation, operation)))
+            if (!(record && recordIn(*s)) && sameOperation(operation, s->operation))
                 return s;
         }
         return nullptr;
+    };
+    // Whether a failure stands on a title, one line opening no log record: a markdown heading (`# ...`) or
+    // an issue's first line (no text above it).
+    const auto onTitle = [&](const LoggedRefusal& refusal) {
+        if (refusal.firstLine != refusal.lastLine || opensRecord(lines[refusal.firstLine].sourceLine))
+            return false;
+        return isMarkdownHeading(lines[refusal.firstLine].text) ||
+               std::all_of(lines.begin(), lines.begin() + std::ptrdiff_t(refusal.firstLine),
+                           [](const CleanedLine& l) { return trimBlanks(l.text).empty(); });
+    };
+    // Whether a title's error (`title`, no code of its own) quotes a log record's (`record`) with a slip of
+    // the keys: the same operation or less of it, the same request if both name one, and the message but
+    // for a letter or two (`The object already exits` for `The object already exists.`).
+    const auto slippedQuote = [&](const LoggedError& title, const LoggedError& record) {
+        if ((title.code && !(title.codeFromMessage && title.code == record.code)) ||
+            !title.codeName.empty() || title.messageCut || record.messageCut ||
+            !title.notRunBecause.empty() || !record.notRunBecause.empty())
+            return false;
+        if (!title.request.empty() && !record.request.empty() && title.request != record.request)
+            return false;
+        if (!sameOperation(withoutParentheses(title.operation), withoutParentheses(record.operation)))
+            return false;
+        const std::string quoted = slipKey(title.message);
+        const std::string logged = slipKey(record.message);
+        return quoted.size() >= kMinSlippedMessage && logged.size() >= kMinSlippedMessage &&
+               withinSlip(quoted, logged);
     };
     // An error as the failures are keyed (LoggedError::request and the operation's details left out), and
     // that without its operation.
@@ -363,7 +456,7 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             const LoggedError plain = plainError(refusal.error);
             const std::string errorKey = withoutOperation(plain);
             if (answer.besideQuotes ||
-                (answer.answerError != errorKey && !answer.answerError.ends_with(" failed: " + errorKey)))
+                (answer.answerError != errorKey && answer.answerErrorAlone != errorKey))
                 continue;
             answer.besideQuotes = true;
             answer.operation = plain.operation;
@@ -373,13 +466,11 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
     for (auto& [error, answer] : answered) {
         if (answer.answerError.empty() || answer.besideQuotes)
             continue;
-        // `<operation> failed: <code>, "<message>"` (describeLoggedError): the operation ends before the
-        // message's quote.
-        const std::size_t failed = answer.answerError.find(" failed: ");
-        const bool named = failed != std::string::npos && failed < answer.answerError.find('"');
+        // `<operation> failed: <code>, "<message>"` (describeLoggedError): an error that says what failed.
+        const bool operationNamed = !answer.answerOperation.empty() && !answer.answerErrorAlone.empty();
         answer.besideQuotes = true;
-        answer.operation = named ? withoutParentheses(answer.answerError.substr(0, failed)) : std::string();
-        byError[named ? answer.answerError.substr(failed + 9) : answer.answerError].push_back(&answer);
+        answer.operation = operationNamed ? withoutParentheses(answer.answerOperation) : std::string();
+        byError[operationNamed ? answer.answerErrorAlone : answer.answerError].push_back(&answer);
     }
     for (const LoggedRefusal& refusal : refusals) {
         const int first = lines[refusal.firstLine].sourceLine;
@@ -505,6 +596,50 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                 }
                 continue;
             }
+        // A title quoting a log record's failure with a slip of the keys and no code of its own (an
+        // issue's `# ... hnsCall Failed in Win32: The object already exits` above the record's `hnsCall
+        // failed in Win32: The object already exists. (0x1392)`): one failure, in the record's words, the
+        // title a quote of it. A title that quotes another failure, or a record another record, stays apart.
+        if (!codeless && !reported.contains(key)) {
+            const bool title = onTitle(refusal);
+            const bool record = !title && opensRecord(first);
+            auto near = reported.end();
+            for (auto it = reported.begin(); (title || record) && it != reported.end(); ++it) {
+                const Said& s = it->second;
+                if (s.error != nullptr && (near == reported.end() || s.message < near->second.message) &&
+                    (record ? s.title && !recordIn(s) && slippedQuote(*s.error, refusal.error)
+                            : !s.title && recordIn(s) && slippedQuote(refusal.error, *s.error)))
+                    near = it;
+            }
+            if (near != reported.end() && title) {
+                near->second.at.emplace_back(first, last);
+                nameOn(near->second.message);
+                continue;
+            }
+            if (near != reported.end()) {
+                // The title's message takes the record's error, keyed as the record's.
+                auto node = reported.extract(near);
+                node.key() = key;
+                Said& joined = reported.insert(std::move(node)).position->second;
+                if (auto quotes = byError.find(withoutOperation(plainError(*joined.error)));
+                    quotes != byError.end())
+                    std::erase(quotes->second, &joined);
+                if (!errorKey.empty())
+                    byError[errorKey].push_back(&joined);
+                joined.at.emplace_back(first, last);
+                joined.request = refusal.error.request;
+                joined.operation = plain.operation;
+                joined.error = &refusal.error;
+                joined.title = false;
+                ImportMessage& m = messages[joined.message];
+                m.severity = ImportSeverity::Warning;
+                m.message = said;
+                if (!refusal.error.verb.empty() && refusal.error.code)
+                    forms.push_back({joined.message, first, last, &refusal.error});
+                nameOn(joined.message);
+                continue;
+            }
+        }
         if (auto it = reported.find(key); it != reported.end()) {
             it->second.at.emplace_back(first, last);
             nameOn(it->second.message);
@@ -526,6 +661,8 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                 .emplace(key,
                          Said{messages.size(), {{first, last}}, {}, refusal.error.request, plain.operation})
                 .first->second;
+        added.error = &refusal.error;
+        added.title = onTitle(refusal);
         if (!errorKey.empty())
             byError[errorKey].push_back(&added);
         if (!refusal.error.verb.empty() && refusal.error.code)
@@ -579,14 +716,13 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                                      ? logged::operationOf(text, std::string_view(lower).substr(0, brace))
                                      : step.request;
         // `<operation> failed: <code>, "<message>"` (describeLoggedError): the operation the answer's own
-        // line names.
-        const std::size_t failed = n.error.find(" failed: ");
-        const bool operationNamed = failed != std::string::npos && failed < n.error.find('"');
+        // line names (NamedRefusal::operation), and its error without it.
+        const bool operationNamed = !n.operation.empty() && !n.errorWithoutOperation.empty();
         ImportMessage& m = messages[n.message];
         if (what.empty() || (operationNamed && step.request.empty()) ||
             m.message != failedAnswerMessage({n.firstLine, n.lastLine, n.error, n.code}))
             continue;
-        const std::string error = operationNamed ? n.error.substr(failed + 9) : n.error;
+        const std::string& error = operationNamed ? n.errorWithoutOperation : n.error;
         m.message =
             failedAnswerMessage({lines[start].sourceLine, n.lastLine,
                                  error.empty() ? what + " failed" : what + " failed: " + error, n.code});
@@ -693,8 +829,8 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
                 }
                 records.push_back(at);
                 if (const CleanedLine* line = at.first == at.second ? lineAt(at.first) : nullptr)
-                    if (const std::string_view said = trimBlanks(line->text); !said.empty())
-                        recordTexts.insert(said);
+                    if (const std::string_view text = trimBlanks(line->text); !text.empty())
+                        recordTexts.insert(text);
             }
             // A line that holds HNS's answer is what a program logged, with its log record's header or
             // without it (an issue's paste that starts at klog's `proxier.go:1756] ...`).

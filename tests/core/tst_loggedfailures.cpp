@@ -737,6 +737,35 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         QTest::newRow("the step before HNS failed with error, in klog")
             << klogRecord + "failed to create endpoint: HNS failed with error : Element not found."
             << QStringList{refused + "create endpoint failed: " + notFound + fromText};
+        // The name of the object a step before hnsCall names; of a Go error chain, the step right before
+        // the error, an endpoint's on the network whose step it is chained to.
+        QTest::newRow("error creating <object> <name>: hnsCall failed: the step with its name")
+            << klogRecord +
+                   "error creating endpoint web: hnsCall failed in Win32: The specified port already exists. "
+                   "(0x803b0013)"
+            << QStringList{refused + "create endpoint web failed: " + portTaken};
+        QTest::newRow("failed to create <object> <name>: hnsCall failed: worded alike")
+            << klogRecord + "failed to create endpoint web: hnsCall failed in Win32: The specified port "
+                            "already exists. "
+                            "(0x803b0013)"
+            << QStringList{refused + "create endpoint web failed: " + portTaken};
+        QTest::newRow("a network's step, then an endpoint's without a name: the endpoint's, on the network")
+            << klogRecord +
+                   "failed to create network cbr0: failed to create endpoint: hnsCall failed in Win32: The "
+                   "specified port already exists. (0x803b0013)"
+            << QStringList{refused + "create endpoint on network cbr0 failed: " + portTaken};
+        QTest::newRow("a network's step, then an endpoint's with its name: the endpoint's, on the network")
+            << containerd +
+                   "failed to create network cbr0: error creating endpoint web: HNS error: 0x803b0013\""
+            << QStringList{refused + "create endpoint web on network cbr0 failed: " + portTaken};
+        QTest::newRow("a named step, then the same step without its name: the named one")
+            << klogRecord + "failed to create network cbr0: failed to create network: HNS error: 0x803b0001"
+            << QStringList{refused + "create network cbr0 failed: " + networkGone};
+        QTest::newRow("a step logged after the error is another's: the one chained before it")
+            << klogRecord +
+                   "failed to create network cbr0: HNS error: 0x803b0001, cleaning up; failed to delete "
+                   "endpoint: not found"
+            << QStringList{refused + "create network cbr0 failed: " + networkGone};
         // No step of HNS's objects before the colon, or none right before the error: no step named.
         QTest::newRow("failed to <verb> something not HNS's: no step")
             << klogRecord + "failed to create pod sandbox: HNS error: 0x803b0013"
@@ -1198,6 +1227,50 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 1-1: HCS (the compute system service, not HNS) refused a request: "
                        "hcsshim::CreateComputeSystem 38d5975c4992 failed: ERROR_NOT_SUPPORTED (0x80070032), "
                        "\"The request is not supported.\" (code from the message text) (2 times, lines 1-2)"};
+    // An issue's title quoting the record's failure with a slip of the keys and no code of its own.
+    const QString endpointExists =
+        klog + "failed to create the new HNSEndpoint: hnsCall failed in Win32: The object already exists. "
+               "(0x1392)";
+    const QString endpointExistsSaid = "HNS refused a request: create endpoint failed: " + objectExists;
+    QTest::newRow("a heading quoting the record's failure with a typo and no code: a quote of it")
+        << "# Kubelet errors: hnsCall Failed in Win32: The object already exits\n\n```\n" + endpointExists +
+               "\n```"
+        << QStringList{"warning 4-4: " + endpointExistsSaid + " (also quoted at line 1)"};
+    QTest::newRow("an issue's first line quoting it so, without a heading mark")
+        << "Kubelet errors: hnsCall Failed in Win32: The object already exits\n\n" + endpointExists
+        << QStringList{"warning 3-3: " + endpointExistsSaid + " (also quoted at line 1)"};
+    QTest::newRow("a heading below the records quoting them so")
+        << endpointExists + "\n" + endpointExists +
+               "\n\n## Kubelet errors: hnsCall Failed in Win32: The object already exits"
+        << QStringList{"warning 1-1: " + endpointExistsSaid +
+                       " (2 times, lines 1-2) (also quoted at line 4)"};
+    QTest::newRow("a title quoting another message: a failure of its own")
+        << "# Kubelet errors: hnsCall Failed in Win32: The object does not exist\n\n" + endpointExists
+        << QStringList{
+               "warning 1-1: HNS refused a request: hnsCall failed: \"The object does not exist\" (no "
+               "error code in the log)",
+               "warning 3-3: " + endpointExistsSaid};
+    QTest::newRow("a title with the typo naming another function: a failure of its own")
+        << "# Kubelet errors: hcnCreateNetwork Failed in Win32: The object already exits\n\n" + endpointExists
+        << QStringList{"warning 1-1: HNS refused a request: hcnCreateNetwork failed: \"The object already "
+                       "exits\" (no error code in the log)",
+                       "warning 3-3: " + endpointExistsSaid};
+    QTest::newRow("a title whose message differs by more than a slip: a failure of its own")
+        << "# Kubelet errors: hnsCall Failed in Win32: The objekt alredy exits\n\n" + endpointExists
+        << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: \"The objekt alredy exits\" (no "
+                       "error code in the log)",
+                       "warning 3-3: " + endpointExistsSaid};
+    QTest::newRow("the typo in prose below the first line, no title: a failure of its own")
+        << "We upgraded the node.\nKubelet errors: hnsCall Failed in Win32: The object already exits\n\n" +
+               endpointExists
+        << QStringList{"warning 2-2: HNS refused a request: hnsCall failed: \"The object already exits\" (no "
+                       "error code in the log)",
+                       "warning 4-4: " + endpointExistsSaid};
+    QTest::newRow("two log records, one with the typo: two events")
+        << klog + "hnsCall failed in Win32: The object already exits\n" + endpointExists
+        << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: \"The object already exits\" (no "
+                       "error code in the log)",
+                       "warning 2-2: " + endpointExistsSaid};
     QTest::newRow("two log records of the same error, one naming less of the call: two events")
         << klog +
                "Error response from daemon: hcsshim::CreateComputeSystem: The request is not supported.\n" +
