@@ -96,13 +96,14 @@ bool endsWithParenthesizedCode(std::string_view line)
 /// Where a sentence of `message` ends (after its `.`) whose text is the Windows message of a known code,
 /// when more follows it (`The parameter is incorrect. Code to reproduce is below.`, containerd's status
 /// after a colon: `... failed.: unknown`, a JSON string's escaped line break: `... not found.\n(extra info:
-/// ...`): the message is HNS's up to there, the rest is the writer's.
+/// ...`, the writer's closing bracket: `(hnsCall failed in Win32: A network with this name already
+/// exists.)`): the message is HNS's up to there, the rest is the writer's.
 /// npos when none does.
 std::size_t knownSentenceEnd(std::string_view message)
 {
     for (std::size_t dot = message.find('.'); dot != std::string_view::npos; dot = message.find('.', dot + 1))
         if (dot + 1 < message.size() &&
-            (message[dot + 1] == ' ' || message[dot + 1] == ':' || message[dot + 1] == '\\') &&
+            std::string_view(" :\\)]").find(message[dot + 1]) != std::string_view::npos &&
             hresultOfMessage(message.substr(0, dot + 1)))
             return dot + 1;
     return std::string_view::npos;

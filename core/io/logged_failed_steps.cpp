@@ -183,7 +183,8 @@ std::string daemonStepOf(std::string_view text, std::string_view lower, LoggedEr
         colon = lower.substr(0, end).rfind(": ");
     }
     std::size_t start = colon == std::string_view::npos ? 0 : colon + 2;
-    while (start < end && text[start] == ' ')
+    // Blanks, and a markdown code span's backticks around the line (`` `Error response from daemon: ...` ``).
+    while (start < end && (text[start] == ' ' || text[start] == '`'))
         ++start;
     if (lower.substr(start, end - start).starts_with("error response from daemon"))
         return {};

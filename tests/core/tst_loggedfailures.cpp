@@ -550,6 +550,17 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
                     "be opened because it is in the process of being deleted. \""
         << QStringList{"warning 1-1: HNS refused a request: create endpoint web on network nat failed: " +
                        deletePending + fromText};
+    QTest::newRow("a known message the writer closed in brackets")
+        << "# Docker won't start (hnsCall failed in Win32: A network with this name already exists.)"
+        << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: HCN_E_NETWORK_ALREADY_EXISTS "
+                       "(0x803B0010), \"A network with this name already exists.\"" +
+                       fromText};
+    QTest::newRow("a known message in a logged text closed by the writer's bracket")
+        << logrus + "start failed [hnsCall failed in Win32: The parameter is incorrect.]\""
+        << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: " + invalidArg + fromText};
+    QTest::newRow("docker's answer in a code span names no step")
+        << "`Error response from daemon: HNS failed with error : The parameter is incorrect.`"
+        << QStringList{"warning 1-1: HNS refused a request: " + invalidArg + fromText};
     QTest::newRow("delete pending: the HRESULT in hex")
         << klog + "hcnDeleteNetwork failed: HRESULT 0x8007012F"
         << QStringList{"warning 1-1: HNS refused a request: hcnDeleteNetwork failed: " + deletePending};
