@@ -171,6 +171,8 @@ private slots:
     void cniRequestIsSaidAsItsLineGivesIt();
     void headingSaysWhetherABodyIsAskedOrAnswered_data();
     void headingSaysWhetherABodyIsAskedOrAnswered();
+    void aTimeInBracketsOpensAStatement_data();
+    void aTimeInBracketsOpensAStatement();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -1835,6 +1837,9 @@ void TestDumpText::logLineStatesItsOwnLevel_data()
         << "F1310 13:34:05.118230    7704 agent.go:112] Error running agent"
         << "none"
         << "none";
+    QTest::newRow("a klog fatal header cut after its hour: fatal") << "F1210 13:3"
+                                                                   << "fatal"
+                                                                   << "fatal";
     QTest::newRow("a command's --log-level=fatal: no level")
         << "I restarted dockerd --log-level=fatal and it still logs nothing."
         << "none"
@@ -2155,6 +2160,33 @@ void TestDumpText::headingSaysWhetherABodyIsAskedOrAnswered()
     QVERIFY2(
         std::any_of(messages.begin(), messages.end(), [&](const QString& m) { return m.startsWith(said); }),
         qPrintable(said + "\n--- said:\n" + messages.join('\n')));
+}
+
+/// A line that starts with a time or a date in brackets is a log record of its own, never the rest of the
+/// line before it; numbers in brackets that are no moment open nothing.
+void TestDumpText::aTimeInBracketsOpensAStatement_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<bool>("opens");
+
+    QTest::newRow("a time of day") << "[16:21:13.746] Starting the engine" << true;
+    QTest::newRow("a time of day with a one-digit hour") << "[9:40:02] Starting the engine" << true;
+    QTest::newRow("a date, then a time") << "[2026-12-01 10:20:11] Starting the engine" << true;
+    QTest::newRow("a date with slashes") << "[2026/12/01 10:20:11] Starting the engine" << true;
+    QTest::newRow("a date its month first") << "[12/4/2026 10:20:11 AM] Starting the engine" << true;
+    QTest::newRow("a date with dots, its day first") << "[07.12.2026 10:20:11] Starting the engine" << true;
+    QTest::newRow("a month and a day alone: as often a range") << "[1-2] steps to repeat" << false;
+    QTest::newRow("a year's range") << "[2019-2022] Contoso Ltd." << false;
+    QTest::newRow("an address") << "[10.0.0.12] answered the probe" << false;
+    QTest::newRow("a port's mapping") << "[8080:80] published" << false;
+    QTest::newRow("a count") << "[3] endpoints left" << false;
+}
+
+void TestDumpText::aTimeInBracketsOpensAStatement()
+{
+    QFETCH(QString, line);
+    QFETCH(bool, opens);
+    QCOMPARE(opensStatement(line.toStdString()), opens);
 }
 
 QTEST_GUILESS_MAIN(TestDumpText)
