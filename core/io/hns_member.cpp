@@ -110,23 +110,39 @@ bool isRequestContext(std::string_view context)
     const std::string lower = lowerCopy(context);
     const auto lastAt = [&lower](std::string_view word) { return lastOccurrence(lower, word); };
     std::optional<std::size_t> request;
+    // The words of an answer: `response`, `answer` (`answered`, `answers`).
+    const auto lastAnswerIn = [](std::string_view text) {
+        const std::size_t response = lastOccurrence(text, "response");
+        const std::size_t answer = lastOccurrence(text, "answer");
+        return response == std::string_view::npos ? answer
+               : answer == std::string_view::npos ? response
+                                                  : std::max(response, answer);
+    };
     // The words of a body handed to HNS (`request`, `body`, `payload`, `input to HNS`, `sent to HNS`,
-    // `Sample Input to HNS:`), of a call that carries one, and of an object being made. A response's
-    // body or payload (`response body:`) is the answer.
+    // `Sample Input to HNS:`), of a call that carries one, and of an object being made. A body or
+    // payload is the answer's when an answer's word is the last of these before it (`response body:`,
+    // `HNS response (status 200) body:`), the request's when `request` is (`request body:`); alone
+    // (`Payload:`) it is one handed to HNS.
     for (const std::string_view word :
          {"request", "data[", "[post]", "[put]", "method[post", "hnsconfigbytes", "body", "payload",
           "input to hns", "sample input", "sent to hns", "with settings", "settings=", "creating",
           "attempting to create", "to be created"}) {
         const std::size_t at = lastAt(word);
-        if (at == std::string::npos || ((word == "body" || word == "payload") &&
-                                        std::string_view(lower).substr(0, at).ends_with("response ")))
+        if (at == std::string::npos)
             continue;
+        if (word == "body" || word == "payload") {
+            const std::string_view before = std::string_view(lower).substr(0, at);
+            const std::size_t answer = lastAnswerIn(before);
+            const std::size_t asked = lastOccurrence(before, "request");
+            if (answer != std::string_view::npos && (asked == std::string_view::npos || asked < answer))
+                continue;
+        }
         request = std::max(request.value_or(0), at);
     }
     if (!request)
         return false;
-    const std::size_t response = lastAt("response");
-    return response == std::string::npos || response < *request;
+    const std::size_t answer = lastAnswerIn(lower);
+    return answer == std::string::npos || answer < *request;
 }
 
 bool isSampleRequestContext(std::string_view context)

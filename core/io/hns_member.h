@@ -12,8 +12,9 @@ namespace hcn::io {
 /// HNS answered: `Invoke-HNSRequest Method[POST] Path[/networks] Data[`, `request: `, `Request : `,
 /// `hnsConfigBytes: `, a body handed to HNS (`body`, `payload`, `Sample Input to HNS:`, `sent to HNS`),
 /// an object being made (`Creating HNS endpoint: &{Id: ...`, flannel's `Attempting to create HNSNetwork
-/// {...`, `Settings={...`). The last of these and "response" decides ("Request: ... Response: {"); a
-/// response's body or payload (`response body:`) is no request.
+/// {...`, `Settings={...`). The last of these and an answer's word ("response", "answer") decides
+/// ("Request: ... Response: {"); a body or payload an answer's word names with no "request" after it
+/// (`response body:`, `HNS response (status 200) body:`) is no request.
 bool isRequestContext(std::string_view context);
 
 /// Whether the words before a request body call it a sample or an example (`Sample Input to HNS:`,

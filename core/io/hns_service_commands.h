@@ -19,8 +19,9 @@ struct HnsServiceCommands
     std::vector<ImportWarning> warnings;
     /// A command typed at a prompt or on a line of its own that stops, starts or restarts HNS
     /// (`Stop-Service hns`, `Restart-Service -Name hns -Force`, `Get-Service hns | Restart-Service`,
-    /// `net stop hns`, `sc.exe start hns`) or deletes its store (`del C:\ProgramData\Microsoft\Windows\HNS\
-    /// HNS.data`, `Remove-Item`): "a command (Stop-Service hns) that stops HNS at line 16".
+    /// `net stop hns`, `sc.exe start hns`) or deletes its store
+    /// (`del C:\ProgramData\Microsoft\Windows\HNS\HNS.data`, `Remove-Item`): "a command (Stop-Service hns)
+    /// that stops HNS at line 16".
     std::vector<ImportWarning> infos;
 };
 

@@ -417,10 +417,10 @@ struct Collector
             return;
         }
         if (kind == ResourceKind::Invalid && isCniConfig(value)) {
-            const std::string text = cniDocumentSaid(value);
+            const std::string said = cniDocumentSaid(value);
             if (std::none_of(messages.begin(), messages.end(),
-                             [&](const ImportMessage& m) { return m.source == source && m.message == text; }))
-                message(ImportSeverity::Info, first, last, text);
+                             [&](const ImportMessage& m) { return m.source == source && m.message == said; }))
+                message(ImportSeverity::Info, first, last, said);
             return;
         }
         // A create request of a network names its mode and little else: no network, but the words

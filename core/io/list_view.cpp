@@ -538,14 +538,15 @@ private:
         std::size_t alignedPairs = 0;
         bool paragraph = false;
         bool unspaced = false;
-        std::optional<std::size_t> previousColon;
+        // The column of the colon on the line before, npos after a value that went on past its line.
+        std::size_t previousColon = std::string_view::npos;
         constexpr std::size_t kMaxContinuations = 64;
         while (end < m_texts.size() && !trimBlanks(m_texts[end]).empty() && sameBlockLine(end)) {
             const LooseLine line = *readLooseLine(m_texts[end]);
             unspaced = unspaced || !line.spaced;
-            if (previousColon) {
+            if (previousColon != std::string_view::npos) {
                 ++pairs;
-                alignedPairs += *previousColon == line.colon;
+                alignedPairs += previousColon == line.colon;
             }
             previousColon = line.colon;
             const auto pieces = lineProperties(line);
@@ -576,7 +577,7 @@ private:
                 last.lastIndex = end;
                 ++last.wrappedLines;
                 ++end;
-                previousColon.reset();
+                previousColon = std::string_view::npos;
             }
         }
         if (properties.size() < std::size_t(kMinProperties) || (!paragraph && alignedPairs * 2 >= pairs))

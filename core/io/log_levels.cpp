@@ -81,7 +81,9 @@ LogLevel terminalLevelAt(std::string_view t)
 }
 
 /// Whether klog's header at the start of `t` (`F1210 13:34:05.118230`) holds a month (01-12), a day
-/// (01-31) and a time of day after them.
+/// (01-31) and a time of day after them. Read here, not by timeOrDateAt: klog joins its month and day
+/// with nothing between them (four digits alone are a count to timeOrDateAt), and a header cut right
+/// after its hour (`F1210 13:`, `F1210 13:3`) still opens a fatal line.
 bool hasKlogDateAndTime(std::string_view t)
 {
     const auto digit = [&](std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };

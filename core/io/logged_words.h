@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "hcn/resource_kind.h"
+#include "io/text_scan.h"
 #include "io/text_tables.h"
 
 #include <cctype>
@@ -115,9 +116,10 @@ inline std::string_view verbOfGerund(std::string_view lowerWord)
 /// reason and the steps before it end there.
 inline constexpr std::string_view kNextClause = ", failed to clean up ";
 
+/// A character a logged word goes on with: the one findWholeWord tells words by (isWholeWordChar).
 inline bool isLoggedWordChar(char c)
 {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    return isWholeWordChar(c);
 }
 
 /// The first GUID at or after `from` that is no part of a longer word; npos when there is none.

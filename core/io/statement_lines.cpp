@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "io/log_levels.h"
+#include "io/text_scan.h"
 #include "io/wrapped_lines.h"
 
 #include <cctype>
@@ -21,16 +22,16 @@ bool isLetter(char c)
     return std::isalpha(static_cast<unsigned char>(c)) != 0;
 }
 
-/// A time in brackets at the start (`[16:21:13.746]`, `[2026-12-01 10:20:11]`), as Docker Desktop and
-/// many services log.
+/// A time in brackets at the start (`[16:21:13.746]`, `[2026-12-01 10:20:11]`, `[12/4/2026 10:20:11 AM]`),
+/// as Docker Desktop and many services log: a time of day or a date with its year as timeOrDateAt reads
+/// them. A month and a day alone (`[1-2]`), a year's range (`[2019-2022]`) or an address (`[10.0.0.12]`)
+/// opens none.
 bool opensBracketedTime(std::string_view t)
 {
-    if (!t.starts_with('[') || t.size() < 6)
+    if (!t.starts_with('['))
         return false;
-    const bool clock = isDigit(t[1]) && isDigit(t[2]) && t[3] == ':' && isDigit(t[4]);
-    const bool date = isDigit(t[1]) && isDigit(t[2]) && isDigit(t[3]) && isDigit(t[4]) && t.size() > 6 &&
-                      (t[5] == '-' || t[5] == '/');
-    return clock || date;
+    const TimeOrDate stamp = timeOrDateAt(t, 1);
+    return stamp == TimeOrDate::TimeOfDay || stamp == TimeOrDate::Date;
 }
 
 /// The text after a tool's name and a colon that a tool puts before its error (`docker: Error ...`,

@@ -398,21 +398,29 @@ inline bool holdsAnyIgnoringCase(std::string_view text, std::initializer_list<st
     return false;
 }
 
+/// An ASCII letter or digit or `_`: a character a word of a log line goes on with (`rpc_error`,
+/// `hcnCreateEndpoint`, a GUID's hex digits), the one test findWholeWord and the readers of logged words
+/// (logged::isLoggedWordChar) share. A byte of a UTF-8 character, `-` and `.` are none: callers that take
+/// a hyphenated or dotted name (`kube-proxy`, `hns.go`) as one word add those themselves.
+inline bool isWholeWordChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
 /// Where `text` holds `phrase` (a word or words, as given) as a whole at or after `from`: no letter, digit
-/// or `_` goes on from its first or its last character where that is one itself (`such as`, not in `such
-/// ask`; `error:` in `Error: ...`, not in `rpc_error:`; `err=` in `err=...`). npos when it does not. The
-/// text is searched as it is: a caller that ignores case passes a lower-cased copy.
+/// or `_` (isWholeWordChar) goes on from its first or its last character where that is one itself (`such
+/// as`, not in `such ask`; `error:` in `Error: ...`, not in `rpc_error:`; `err=` in `err=...`). npos when
+/// it does not. The text is searched as it is: a caller that ignores case passes a lower-cased copy.
 inline std::size_t findWholeWord(std::string_view text, std::string_view phrase, std::size_t from = 0)
 {
-    const auto wordChar = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
     if (phrase.empty())
         return std::string_view::npos;
-    const bool startsWord = wordChar(phrase.front());
-    const bool endsWord = wordChar(phrase.back());
+    const bool startsWord = isWholeWordChar(phrase.front());
+    const bool endsWord = isWholeWordChar(phrase.back());
     for (std::size_t at = text.find(phrase, from); at != std::string_view::npos;
          at = text.find(phrase, at + 1))
-        if (!(startsWord && at > 0 && wordChar(text[at - 1])) &&
-            !(endsWord && at + phrase.size() < text.size() && wordChar(text[at + phrase.size()])))
+        if (!(startsWord && at > 0 && isWholeWordChar(text[at - 1])) &&
+            !(endsWord && at + phrase.size() < text.size() && isWholeWordChar(text[at + phrase.size()])))
             return at;
     return std::string_view::npos;
 }

@@ -4,7 +4,9 @@
 
 #include "common/utf8.h"
 #include "dump_files.h"
+#include "hcn/dump_import.h"
 #include "hcn/dump_text.h"
+#include "import_results.h"
 #include "io/cni_requests.h"
 #include "io/container_ids.h"
 #include "io/fatal_log_lines.h"
@@ -167,6 +169,10 @@ private slots:
     void containerIdIsReadAfterItsKey();
     void cniRequestIsSaidAsItsLineGivesIt_data();
     void cniRequestIsSaidAsItsLineGivesIt();
+    void headingSaysWhetherABodyIsAskedOrAnswered_data();
+    void headingSaysWhetherABodyIsAskedOrAnswered();
+    void aTimeInBracketsOpensAStatement_data();
+    void aTimeInBracketsOpensAStatement();
 };
 
 void TestDumpText::decodesWhatWindowsWrites_data()
@@ -1831,6 +1837,9 @@ void TestDumpText::logLineStatesItsOwnLevel_data()
         << "F1310 13:34:05.118230    7704 agent.go:112] Error running agent"
         << "none"
         << "none";
+    QTest::newRow("a klog fatal header cut after its hour: fatal") << "F1210 13:3"
+                                                                   << "fatal"
+                                                                   << "fatal";
     QTest::newRow("a command's --log-level=fatal: no level")
         << "I restarted dockerd --log-level=fatal and it still logs nothing."
         << "none"
@@ -2092,6 +2101,92 @@ void TestDumpText::cniRequestIsSaidAsItsLineGivesIt()
     const std::optional<LoggedRequest> request = cniRequestIn(line.toStdString());
     QVERIFY(request);
     QCOMPARE(QString::fromStdString(request->what), said);
+}
+
+void TestDumpText::headingSaysWhetherABodyIsAskedOrAnswered_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("kinds"); ///< the kinds of the objects imported
+    QTest::addColumn<QString>("said");      ///< the start of a message the report holds
+
+    // A network HNS answered with, its dump ending inside its ID: a network with an ID the import makes
+    // up. The same words asked of HNS: a create request, which holds no ID of HNS's.
+    const QString cut =
+        QStringLiteral(R"({"Name":"cbr0","Type":"L2Bridge","ID":"5F1E2A3B-1111-2222-3333-4444)");
+    const QString cutKept = QStringLiteral("network cbr0 (");
+    const QString cutAsked =
+        QStringLiteral("a request sent to HNS: create network cbr0 (L2Bridge); not an object "
+                       "it holds, not imported");
+    // A network without an ID: asked, it is a request; answered, only its shape says what it is.
+    const QString noId = QStringLiteral(R"({"Name":"cbr0","Type":"L2Bridge","Subnets":[{"AddressPrefix":)"
+                                        R"("10.244.1.0/24","GatewayAddress":"10.244.1.1"}]})");
+    const QString noIdAsked =
+        QStringLiteral("a request sent to HNS: create network cbr0 (L2Bridge, 10.244.1.0/24 "
+                       "via 10.244.1.1); not an object it holds, not imported");
+    const QString noIdShape =
+        QStringLiteral("a network as a create request gives it (no ID, only what a caller "
+                       "sets): create network cbr0");
+
+    QTest::newRow("a response's body with its status: a network")
+        << "HNS response (status 200) body:\n" + cut << QStringList{"Network"} << cutKept;
+    QTest::newRow("a response's body: a network")
+        << "HNS response body:\n" + cut << QStringList{"Network"} << cutKept;
+    QTest::newRow("an answer's body: a network")
+        << "HNS answer (200 OK) body:\n" + cut << QStringList{"Network"} << cutKept;
+    QTest::newRow("a response's body with its status on the value's line: a network")
+        << "HNS response (status 200) body: " + cut << QStringList{"Network"} << cutKept;
+    QTest::newRow("a request's body: a request") << "HNS request body:\n" + cut << QStringList() << cutAsked;
+    QTest::newRow("a request's body after a response's words: a request")
+        << "HNS response (status 200) for the last call; request body:\n" + cut << QStringList() << cutAsked;
+    QTest::newRow("a payload alone: a request") << "Payload:\n" + cut << QStringList() << cutAsked;
+    QTest::newRow("a response's body with its status, no ID: the shape of a request")
+        << "HNS response (status 200) body:\n" + noId << QStringList() << noIdShape;
+    QTest::newRow("a request's body, no ID: a request")
+        << "HNS request body:\n" + noId << QStringList() << noIdAsked;
+}
+
+void TestDumpText::headingSaysWhetherABodyIsAskedOrAnswered()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, kinds);
+    QFETCH(QString, said);
+    const Result<ImportResult> imported = hcn::io::importDump({{"pasted.txt", text.toStdString()}});
+    QVERIFY(imported);
+    QStringList found;
+    for (const ImportedObject& o : imported->report.objects)
+        found << QString::fromUtf8(resourceKindName(o.kind).data());
+    QCOMPARE(found, kinds);
+    const QStringList messages = importMessageTexts(*imported);
+    QVERIFY2(
+        std::any_of(messages.begin(), messages.end(), [&](const QString& m) { return m.startsWith(said); }),
+        qPrintable(said + "\n--- said:\n" + messages.join('\n')));
+}
+
+/// A line that starts with a time or a date in brackets is a log record of its own, never the rest of the
+/// line before it; numbers in brackets that are no moment open nothing.
+void TestDumpText::aTimeInBracketsOpensAStatement_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<bool>("opens");
+
+    QTest::newRow("a time of day") << "[16:21:13.746] Starting the engine" << true;
+    QTest::newRow("a time of day with a one-digit hour") << "[9:40:02] Starting the engine" << true;
+    QTest::newRow("a date, then a time") << "[2026-12-01 10:20:11] Starting the engine" << true;
+    QTest::newRow("a date with slashes") << "[2026/12/01 10:20:11] Starting the engine" << true;
+    QTest::newRow("a date its month first") << "[12/4/2026 10:20:11 AM] Starting the engine" << true;
+    QTest::newRow("a date with dots, its day first") << "[07.12.2026 10:20:11] Starting the engine" << true;
+    QTest::newRow("a month and a day alone: as often a range") << "[1-2] steps to repeat" << false;
+    QTest::newRow("a year's range") << "[2019-2022] Contoso Ltd." << false;
+    QTest::newRow("an address") << "[10.0.0.12] answered the probe" << false;
+    QTest::newRow("a port's mapping") << "[8080:80] published" << false;
+    QTest::newRow("a count") << "[3] endpoints left" << false;
+}
+
+void TestDumpText::aTimeInBracketsOpensAStatement()
+{
+    QFETCH(QString, line);
+    QFETCH(bool, opens);
+    QCOMPARE(opensStatement(line.toStdString()), opens);
 }
 
 QTEST_GUILESS_MAIN(TestDumpText)
