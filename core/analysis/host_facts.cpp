@@ -172,6 +172,7 @@ PortMappingFact portMapping(Reader& r, const PlainJson& settings, const std::str
             m.protocol = *n;
         } else {
             m.protocolUnknown = true;
+            m.protocolShown = protocol->dump(-1, ' ', false, PlainJson::error_handler_t::replace);
             r.note(where + "Protocol", *protocol);
         }
     }

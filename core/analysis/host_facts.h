@@ -36,6 +36,8 @@ struct PortMappingFact
     /// docs/import.md) or a value that is no protocol. Neither any protocol nor a specific one; `protocol`
     /// is then 0 and means nothing.
     bool protocolUnknown = false;
+    /// With protocolUnknown: the value that is no protocol as JSON text (`"SCTP"`, `300`); empty: null.
+    std::string protocolShown;
     std::uint16_t internalPort = 0;
     std::uint16_t externalPort = 0;
     std::string vip; ///< canonical address text; empty: every host address

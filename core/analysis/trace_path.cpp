@@ -21,6 +21,13 @@ bool bridgedMode(NetworkMode mode)
     return mode == NetworkMode::L2Bridge || mode == NetworkMode::Transparent || mode == NetworkMode::L2Tunnel;
 }
 
+/// Why a mapping's protocol is not known: `"Protocol": null`, or `"Protocol": "SCTP"` (no protocol).
+std::string unknownProtocolText(const PortMappingFact& m)
+{
+    return m.protocolShown.empty() ? std::string("\"Protocol\": null")
+                                   : "\"Protocol\": " + m.protocolShown + ", which is no protocol";
+}
+
 } // namespace
 
 std::string mappingText(const PortMappingFact& m)
@@ -300,8 +307,8 @@ std::vector<PathEnd> PathWalker::towardHost(const Packet& packet, bool declared)
                 (p.endpoint ? "PortMapping " : "PortMappings[" + std::to_string(p.policyIndex) + "] ") +
                     mappingText(p.mapping),
                 (p.endpoint ? "Endpoint " : "Load balancer ") + objectLabel(object) + " publishes port " +
-                    std::to_string(packet.port) +
-                    " with a protocol the dump does not show (\"Protocol\": null): it may claim " +
+                    std::to_string(packet.port) + " with a protocol the dump does not show (" +
+                    unknownProtocolText(p.mapping) + "): it may claim " +
                     endpointText(packet.destination, packet.port) + "/" + protocolText(packet.protocol) +
                     " (if its protocol is " + protocolText(packet.protocol) +
                     ") or not (then the host's own services answer); the trace cannot decide.")};
@@ -357,9 +364,9 @@ std::vector<PathEnd> PathWalker::throughVip(const Packet& packet)
             "load balancer", object, "cannot evaluate: Protocol not in the dump",
             "PortMappings[" + std::to_string(f.mappingIndex) + "] " + mappingText(f.mapping),
             "Load balancer " + objectLabel(object) + " listens on " +
-                endpointText(packet.destination, packet.port) +
-                " with a protocol the dump does not show (\"Protocol\": null): it may answer " + packetText +
-                " (if its protocol is " + protocolText(packet.protocol) +
+                endpointText(packet.destination, packet.port) + " with a protocol the dump does not show (" +
+                unknownProtocolText(f.mapping) + "): it may answer " + packetText + " (if its protocol is " +
+                protocolText(packet.protocol) +
                 ") or not (then nothing answers and the packet is dropped); the trace cannot decide.")};
     }
     if (frontends.empty()) {
@@ -395,8 +402,8 @@ std::vector<PathEnd> PathWalker::throughVip(const Packet& packet)
             "Load balancer " +
                 objectLabel(m_index.object(ResourceKind::LoadBalancer, maybe.front().loadBalancer->id)) +
                 " also listens on " + endpointText(packet.destination, packet.port) +
-                " with a protocol the dump does not show (\"Protocol\": null): if it is " +
-                protocolText(packet.protocol) +
+                " with a protocol the dump does not show (" + unknownProtocolText(maybe.front().mapping) +
+                "): if it is " + protocolText(packet.protocol) +
                 ", the two share the frontend and HNS programs one of them; the trace follows the "
                 "one whose protocol is known.");
     const Frontend& f = frontends.front();

@@ -608,6 +608,12 @@ private slots:
             << "tcp" << 80 << "delivered"
             << "another load balancer may answer: its protocol is unknown"
             << "if it is tcp, the two share the frontend" << QStringList{"backend-a"};
+        QTest::newRow("a Protocol that is no protocol: unknown too")
+            << "10.96.0.83"
+            << "tcp" << 53 << "undecided"
+            << "cannot evaluate: Protocol not in the dump"
+            << "(\"Protocol\": \"SCTP\", which is no protocol): it may answer 10.96.0.83:53/tcp"
+            << QStringList{};
         QTest::newRow("UDP where only the unknown one may listen")
             << "10.96.0.82"
             << "udp" << 80 << "undecided"
@@ -630,7 +636,9 @@ private slots:
         auto balancer = [&](const char* id, const char* name, const char* vip, const std::string& backend,
                             const nlohmann::json& protocol, int external, int internal) {
             nlohmann::json mapping{{"InternalPort", internal}, {"ExternalPort", external}};
-            if (!protocol.is_string())
+            if (protocol.is_array())
+                mapping["Protocol"] = protocol[0]; // an array: its one element, as written
+            else if (!protocol.is_string())
                 mapping["Protocol"] = protocol; // a string: no Protocol member
             host["LoadBalancers"].push_back({{"ID", id},
                                              {"Name", name},
@@ -642,6 +650,8 @@ private slots:
         balancer("7B000004-0000-4000-8000-0000000000A1", "svc-any", "10.96.0.81", a, "absent", 53, 53);
         balancer("7B000004-0000-4000-8000-0000000000A2", "svc-known-a", "10.96.0.82", a, 6, 80, 8080);
         balancer("7B000004-0000-4000-8000-0000000000A3", "svc-unknown-b", "10.96.0.82", b, nullptr, 80, 8080);
+        balancer("7B000004-0000-4000-8000-0000000000A4", "svc-sctp", "10.96.0.83", a,
+                 nlohmann::json::array({"SCTP"}), 53, 53);
         auto traced = hcn::traceSnapshot(host.dump(), request("client", destination, protocol, port));
         QVERIFY2(traced.ok(), traced.status().detail().c_str());
         const hcn::TraceResult& r = *traced;
