@@ -28,14 +28,25 @@ const std::set<std::string>& MultiIndex::at(const std::string& key) const
     return it == m_map.end() ? kNone : it->second;
 }
 
+namespace {
+
+/// A mapping whose protocol is not known keys apart from every protocol, "any" (0) among them: it
+/// conflicts with nothing for sure.
+std::string protocolKey(const PortMappingFact& mapping)
+{
+    return mapping.protocolUnknown ? std::string(kUnknownProtocolKey) : std::to_string(mapping.protocol);
+}
+
+} // namespace
+
 std::string frontendKey(const std::string& vip, const PortMappingFact& mapping)
 {
-    return vip + '|' + std::to_string(mapping.protocol) + '|' + std::to_string(mapping.externalPort);
+    return vip + '|' + protocolKey(mapping) + '|' + std::to_string(mapping.externalPort);
 }
 
 std::string hostPortKey(const PortMappingFact& mapping)
 {
-    return std::to_string(mapping.protocol) + '|' + std::to_string(mapping.externalPort);
+    return protocolKey(mapping) + '|' + std::to_string(mapping.externalPort);
 }
 
 std::string natGroupKey(const EndpointFacts& e)

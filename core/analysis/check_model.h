@@ -111,6 +111,8 @@ private:
     void indexLoadBalancer(const LoadBalancerFacts& lb, bool add);
 };
 
+/// The protocol part of a Frontend or HostPort key for a port mapping whose protocol is not known.
+inline constexpr std::string_view kUnknownProtocolKey = "unknown";
 /// Index keys of an object's facts.
 std::string frontendKey(const std::string& vip, const PortMappingFact& mapping);
 std::string hostPortKey(const PortMappingFact& mapping);

@@ -57,6 +57,14 @@ bool isEmpty(const PlainJson& value)
     return value.is_null() || ((value.is_array() || value.is_object()) && value.empty());
 }
 
+/// A null that differs from an absent member: a port mapping's `"Protocol": null` is an import's protocol
+/// the dump did not show (unknown), where no Protocol is HNS's zero, any protocol (docs/import.md).
+bool meaningfulNull(const PlainJson& object, std::string_view key, const PlainJson& value)
+{
+    return value.is_null() && key == "Protocol" &&
+           (object.contains("InternalPort") || object.contains("ExternalPort"));
+}
+
 bool isIgnoredTopLevel(std::string_view key, ResourceKind kind)
 {
     return key == "SchemaVersion" || key == "ResourceCounts" ||
@@ -111,7 +119,8 @@ private:
             } else {
                 path += '/';
                 path += key;
-                if ((takeA && isEmpty(ia.value())) || (takeB && isEmpty(ib.value())))
+                if ((takeA && isEmpty(ia.value()) && !meaningfulNull(a, key, ia.value())) ||
+                    (takeB && isEmpty(ib.value()) && !meaningfulNull(b, key, ib.value())))
                     ; // an empty list or object reads as an absent one (newer builds omit them)
                 else if (takeA)
                     m_changes.push_back(

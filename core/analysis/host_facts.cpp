@@ -147,24 +147,35 @@ struct Reader
     }
 };
 
-/// PortMapping / LB Protocol: a number (6, 17) or a name ("TCP", "udp"); 0 when it is neither.
-std::uint32_t protocolNumber(const PlainJson& value)
+/// PortMapping / LB Protocol: a number (6, 17) or a name ("TCP", "udp"); nullopt when it is neither.
+std::optional<std::uint32_t> protocolNumber(const PlainJson& value)
 {
     if (auto n = number(value))
-        return std::uint32_t(*n);
+        return n <= kAnyProtocol ? std::optional<std::uint32_t>(std::uint32_t(*n)) : std::nullopt;
     if (value.is_string()) {
         const ProtocolReading reading = parseProtocol(value.get_ref<const std::string&>());
         if (reading.ok())
             return reading.number;
     }
-    return 0;
+    return std::nullopt;
 }
 
 PortMappingFact portMapping(Reader& r, const PlainJson& settings, const std::string& where)
 {
     PortMappingFact m;
-    if (const PlainJson* protocol = member(settings, "Protocol"))
-        m.protocol = protocolNumber(*protocol);
+    // No member: HNS's zero, any protocol. Null (an import whose dump lost the value) or a value that is
+    // no protocol: not known.
+    if (const PlainJson* protocol = member(settings, "Protocol")) {
+        if (protocol->is_null()) {
+            m.protocolUnknown = true;
+        } else if (const auto n = protocolNumber(*protocol)) {
+            m.protocol = *n;
+        } else {
+            m.protocolUnknown = true;
+            m.protocolShown = protocol->dump(-1, ' ', false, PlainJson::error_handler_t::replace);
+            r.note(where + "Protocol", *protocol);
+        }
+    }
     m.internalPort = r.port(settings, "InternalPort", where);
     m.externalPort = r.port(settings, "ExternalPort", where);
     if (auto vip = r.address(settings, "VIP", where))
@@ -750,6 +761,23 @@ bool aclMatchesOutbound(const AclFact& acl, std::uint32_t protocol, const IpAddr
            aclFieldMatches(acl, "RemoteAddresses", addressListed, acl.remoteAddresses.empty(),
                            unknownMatches) &&
            aclFieldMatches(acl, "RemotePorts", portListed, acl.remotePorts.empty(), unknownMatches);
+}
+
+bool mappingServes(const PortMappingFact& mapping, std::uint32_t protocol)
+{
+    if (mapping.protocolUnknown)
+        return false;
+    return mapping.protocol == protocol || mapping.protocol == 0 || mapping.protocol == kAnyProtocol;
+}
+
+std::string mappingProtocolName(const PortMappingFact& mapping)
+{
+    if (mapping.protocolUnknown)
+        return "unknown";
+    if (mapping.protocol == 0 || mapping.protocol == kAnyProtocol)
+        return "any";
+    const std::string_view name = knownProtocolName(mapping.protocol);
+    return name.empty() ? std::to_string(mapping.protocol) : std::string(name);
 }
 
 } // namespace hcn::analysis

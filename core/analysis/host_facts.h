@@ -30,7 +30,14 @@ struct UnreadableField
 
 struct PortMappingFact
 {
-    std::uint32_t protocol = 0; ///< 0: unknown
+    /// 0: any protocol (no Protocol member, 0 or the schema's "Unknown": HNS omits a zero Protocol).
+    std::uint32_t protocol = 0;
+    /// The document does not show the protocol: an import's `"Protocol": null` (the dump lost its value,
+    /// docs/import.md) or a value that is no protocol. Neither any protocol nor a specific one; `protocol`
+    /// is then 0 and means nothing.
+    bool protocolUnknown = false;
+    /// With protocolUnknown: the value that is no protocol as JSON text (`"SCTP"`, `300`); empty: null.
+    std::string protocolShown;
     std::uint16_t internalPort = 0;
     std::uint16_t externalPort = 0;
     std::string vip; ///< canonical address text; empty: every host address
@@ -214,6 +221,13 @@ bool aclFieldMatches(const AclFact& acl, std::string_view field, bool listed, bo
 /// True when the ACL matches a packet of `protocol` to remote `address`:`port` (outbound). With
 /// `unknownMatches` false, true only when the rule matches for sure; with it true, when the rule may
 /// match (fields the data does not show match anything).
+/// Whether the port mapping serves `protocol` for sure: its protocol is that one, or any protocol (0).
+/// False when its protocol is not known (protocolUnknown).
+bool mappingServes(const PortMappingFact& mapping, std::uint32_t protocol);
+/// A port mapping's protocol in words: "TCP", "UDP", "ICMPv4" ..., "any" (0 or 256), "unknown" (not
+/// shown), else its number.
+std::string mappingProtocolName(const PortMappingFact& mapping);
+
 bool aclMatchesOutbound(const AclFact& acl, std::uint32_t protocol, const IpAddress& address,
                         std::uint16_t port, bool unknownMatches = false);
 

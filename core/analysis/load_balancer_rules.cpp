@@ -2,7 +2,6 @@
 // host port claims, orphaned node ports, DNS behind a VIP, and the objects that name missing endpoints.
 
 #include "analysis/check_model.h"
-#include "common/ip_protocols.h"
 
 #include <algorithm>
 
@@ -12,8 +11,9 @@ namespace {
 
 std::string protocolName(std::uint32_t protocol)
 {
-    const std::string_view name = knownProtocolName(protocol);
-    return name.empty() ? std::to_string(protocol) : std::string(name);
+    PortMappingFact mapping;
+    mapping.protocol = protocol;
+    return mappingProtocolName(mapping);
 }
 
 /// LB-NOT-APPLIED: the document says HNS has not applied the load balancer; names it by its VIPs, ports
@@ -26,7 +26,7 @@ void checkApplied(const LoadBalancerFacts& lb, std::vector<Finding>& out)
     for (const IpAddress& vip : lb.vips)
         vips.push_back(vip.toString());
     for (const PortMappingFact& m : lb.portMappings)
-        ports.push_back(protocolName(m.protocol) + " " + std::to_string(m.externalPort) + "->" +
+        ports.push_back(mappingProtocolName(m) + " " + std::to_string(m.externalPort) + "->" +
                         std::to_string(m.internalPort));
     const std::string frontend = !vips.empty()    ? joined(vips)
                                  : lb.vipsUnknown ? std::string("(VIPs not shown by the dump)")
@@ -68,7 +68,7 @@ void checkLoadBalancer(const CheckModel& model, const LoadBalancerFacts& lb, std
         std::vector<std::string> ports;
         for (const PortMappingFact& m : lb.portMappings)
             if (m.externalPort != 0)
-                ports.push_back(protocolName(m.protocol) + " " + std::to_string(m.externalPort));
+                ports.push_back(mappingProtocolName(m) + " " + std::to_string(m.externalPort));
         evidence.emplace_back(fieldOf(ResourceKind::LoadBalancer, lb.id, "PortMappings.ExternalPort"),
                               joined(ports));
         evidence.emplace_back(fieldOf(ResourceKind::LoadBalancer, lb.id, "FrontendVIPs"), "(none)");
@@ -98,6 +98,10 @@ void checkFrontend(const CheckModel& model, const std::string& key, std::vector<
         return;
     const auto bar = key.find('|');
     const auto bar2 = key.find('|', bar + 1);
+    // Load balancers whose protocol the dump does not show share the frontend only if their protocols
+    // are the same: nothing proves it.
+    if (key.substr(bar + 1, bar2 - bar - 1) == kUnknownProtocolKey)
+        return;
     const std::string vip = key.substr(0, bar);
     const std::string protocol = protocolName(std::uint32_t(std::stoul(key.substr(bar + 1, bar2 - bar - 1))));
     const std::string frontend =
@@ -125,6 +129,8 @@ void checkHostPort(const CheckModel& model, const std::string& key, std::vector<
     if (claimants.size() < 2)
         return;
     const auto bar = key.find('|');
+    if (key.substr(0, bar) == kUnknownProtocolKey)
+        return; // the claims conflict only if their protocols, which the dump does not show, are the same
     const std::uint32_t protocol = std::uint32_t(std::stoul(key.substr(0, bar)));
     const std::uint16_t port = std::uint16_t(std::stoul(key.substr(bar + 1)));
     struct Claim
@@ -139,7 +145,7 @@ void checkHostPort(const CheckModel& model, const std::string& key, std::vector<
         if (auto e = model.endpoints.find(id); e != model.endpoints.end()) {
             claim.object.kind = ResourceKind::Endpoint;
             for (const PortMappingFact& m : e->second.portMappings)
-                if (m.protocol == protocol && m.externalPort == port) {
+                if (!m.protocolUnknown && m.protocol == protocol && m.externalPort == port) {
                     claim.vip = m.vip;
                     claims.push_back(claim);
                 }

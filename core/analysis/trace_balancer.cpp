@@ -1,4 +1,5 @@
-// Load balancer frontends for the trace: which load balancer answers VIP:port/protocol, and what its
+// Load balancer frontends for the trace: which load balancer answers VIP:port/protocol (a mapping
+// without a protocol answers any; one whose protocol the dump does not show may answer), and what its
 // flags do to the packets it forwards (DSR and SourceVIP, PreserveDIP, session affinity; ILB,
 // LocalRoutedVIP, UseMux and the IPv6 flag are named).
 
@@ -20,21 +21,39 @@ std::vector<Frontend> frontendsOf(const TraceIndex& index, const IpAddress& vip,
             const PortMappingFact& m = lb->second.portMappings[i];
             // A mapping without ExternalPort listens on its InternalPort (kube-proxy writes both).
             const std::uint16_t external = m.externalPort != 0 ? m.externalPort : m.internalPort;
-            if (m.protocol == protocol && external == port)
+            if (mappingServes(m, protocol) && external == port)
                 out.push_back({&lb->second, m, i});
         }
     }
     return out; // load balancers are ordered by ID (the index is a set)
 }
 
+std::vector<Frontend> unknownProtocolFrontendsOf(const TraceIndex& index, const IpAddress& vip,
+                                                 std::uint16_t port)
+{
+    std::vector<Frontend> out;
+    for (const std::string& id : index.model.loadBalancersByVip.at(vip.toString())) {
+        const auto lb = index.model.loadBalancers.find(id);
+        if (lb == index.model.loadBalancers.end())
+            continue;
+        for (std::size_t i = 0; i < lb->second.portMappings.size(); ++i) {
+            const PortMappingFact& m = lb->second.portMappings[i];
+            const std::uint16_t external = m.externalPort != 0 ? m.externalPort : m.internalPort;
+            if (m.protocolUnknown && external == port)
+                out.push_back({&lb->second, m, i});
+        }
+    }
+    return out;
+}
+
 std::vector<std::uint16_t> frontendPorts(const TraceIndex& index, const IpAddress& vip,
-                                         std::uint32_t protocol)
+                                         std::optional<std::uint32_t> protocol)
 {
     std::vector<std::uint16_t> ports;
     for (const std::string& id : index.model.loadBalancersByVip.at(vip.toString()))
         if (const auto lb = index.model.loadBalancers.find(id); lb != index.model.loadBalancers.end())
             for (const PortMappingFact& m : lb->second.portMappings)
-                if (m.protocol == protocol)
+                if (protocol ? mappingServes(m, *protocol) : m.protocolUnknown)
                     ports.push_back(m.externalPort != 0 ? m.externalPort : m.internalPort);
     std::sort(ports.begin(), ports.end());
     ports.erase(std::unique(ports.begin(), ports.end()), ports.end());

@@ -2,6 +2,7 @@
 // source's network, and the port mappings that publish an endpoint on a host address.
 
 #include "analysis/trace_steps.h"
+#include "common/ip_protocols.h"
 
 #include <algorithm>
 
@@ -76,6 +77,41 @@ std::optional<IpAddress> outboundNat(TraceWalk& walk, const EndpointFacts& sourc
     return std::nullopt;
 }
 
+namespace {
+
+/// The claims of host port `port` indexed under `key` (the key's protocol part) that `takes`.
+template <typename Takes>
+void addPublished(const TraceIndex& index, const PortMappingFact& key, const std::string& vip, Takes takes,
+                  std::vector<PublishedPort>& out)
+{
+    for (const std::string& id : index.model.claimsByHostPort.at(hostPortKey(key))) {
+        if (const EndpointFacts* e = index.endpoint(id)) {
+            for (std::size_t i = 0; i < e->portMappings.size(); ++i) {
+                const PortMappingFact& m = e->portMappings[i];
+                if (takes(m) && m.externalPort == key.externalPort && (m.vip.empty() || m.vip == vip))
+                    out.push_back({e, nullptr, m, i});
+            }
+            continue;
+        }
+        if (auto lb = index.model.loadBalancers.find(id); lb != index.model.loadBalancers.end())
+            for (std::size_t i = 0; i < lb->second.portMappings.size(); ++i) {
+                const PortMappingFact& m = lb->second.portMappings[i];
+                if (takes(m) && m.externalPort == key.externalPort)
+                    out.push_back({nullptr, &lb->second, m, i});
+            }
+    }
+}
+
+void boundFirst(std::vector<PublishedPort>& out)
+{
+    // A mapping bound to this very address wins over one on every host address.
+    std::stable_sort(out.begin(), out.end(), [](const PublishedPort& a, const PublishedPort& b) {
+        return !a.mapping.vip.empty() && b.mapping.vip.empty();
+    });
+}
+
+} // namespace
+
 std::vector<PublishedPort> publishedPorts(const TraceIndex& index, const IpAddress& address,
                                           std::uint32_t protocol, std::uint16_t port)
 {
@@ -84,26 +120,33 @@ std::vector<PublishedPort> publishedPorts(const TraceIndex& index, const IpAddre
     key.protocol = protocol;
     key.externalPort = port;
     const std::string vip = address.toString();
-    for (const std::string& id : index.model.claimsByHostPort.at(hostPortKey(key))) {
-        if (const EndpointFacts* e = index.endpoint(id)) {
-            for (std::size_t i = 0; i < e->portMappings.size(); ++i) {
-                const PortMappingFact& m = e->portMappings[i];
-                if (m.protocol == protocol && m.externalPort == port && (m.vip.empty() || m.vip == vip))
-                    out.push_back({e, nullptr, m, i});
-            }
+    const auto exactly = [&](const PortMappingFact& m) {
+        return !m.protocolUnknown && m.protocol == protocol;
+    };
+    addPublished(index, key, vip, exactly, out);
+    // A mapping without a protocol publishes the port for any protocol.
+    for (const std::uint32_t any : {0u, kAnyProtocol}) {
+        if (any == protocol)
             continue;
-        }
-        if (auto lb = index.model.loadBalancers.find(id); lb != index.model.loadBalancers.end())
-            for (std::size_t i = 0; i < lb->second.portMappings.size(); ++i) {
-                const PortMappingFact& m = lb->second.portMappings[i];
-                if (m.protocol == protocol && m.externalPort == port)
-                    out.push_back({nullptr, &lb->second, m, i});
-            }
+        key.protocol = any;
+        addPublished(
+            index, key, vip,
+            [&](const PortMappingFact& m) { return !m.protocolUnknown && m.protocol == any; }, out);
     }
-    // A mapping bound to this very address wins over one on every host address.
-    std::stable_sort(out.begin(), out.end(), [](const PublishedPort& a, const PublishedPort& b) {
-        return !a.mapping.vip.empty() && b.mapping.vip.empty();
-    });
+    boundFirst(out);
+    return out;
+}
+
+std::vector<PublishedPort> unknownProtocolPublishedPorts(const TraceIndex& index, const IpAddress& address,
+                                                         std::uint16_t port)
+{
+    std::vector<PublishedPort> out;
+    PortMappingFact key;
+    key.protocolUnknown = true;
+    key.externalPort = port;
+    addPublished(
+        index, key, address.toString(), [](const PortMappingFact& m) { return m.protocolUnknown; }, out);
+    boundFirst(out);
     return out;
 }
 

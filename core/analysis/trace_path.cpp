@@ -21,12 +21,20 @@ bool bridgedMode(NetworkMode mode)
     return mode == NetworkMode::L2Bridge || mode == NetworkMode::Transparent || mode == NetworkMode::L2Tunnel;
 }
 
+/// Why a mapping's protocol is not known: `"Protocol": null`, or `"Protocol": "SCTP"` (no protocol).
+std::string unknownProtocolText(const PortMappingFact& m)
+{
+    return m.protocolShown.empty() ? std::string("\"Protocol\": null")
+                                   : "\"Protocol\": " + m.protocolShown + ", which is no protocol";
+}
+
 } // namespace
 
 std::string mappingText(const PortMappingFact& m)
 {
-    return "Protocol " + std::to_string(m.protocol) + " ExternalPort " + std::to_string(m.externalPort) +
-           " InternalPort " + std::to_string(m.internalPort) + (m.vip.empty() ? "" : " VIP " + m.vip);
+    return "Protocol " + (m.protocolUnknown ? std::string("unknown") : std::to_string(m.protocol)) +
+           " ExternalPort " + std::to_string(m.externalPort) + " InternalPort " +
+           std::to_string(m.internalPort) + (m.vip.empty() ? "" : " VIP " + m.vip);
 }
 
 const EndpointFacts* PathWalker::holderOf(const IpAddress& address, const std::string& targetId)
@@ -286,6 +294,25 @@ std::vector<PathEnd> PathWalker::towardHost(const Packet& packet, bool declared)
                         : "."));
     const std::vector<PublishedPort> published =
         publishedPorts(m_index, packet.destination, packet.protocol, packet.port);
+    if (published.empty())
+        if (const std::vector<PublishedPort> maybe =
+                unknownProtocolPublishedPorts(m_index, packet.destination, packet.port);
+            !maybe.empty()) {
+            const PublishedPort& p = maybe.front();
+            const TraceObject object = p.endpoint
+                                           ? m_index.object(ResourceKind::Endpoint, p.endpoint->id)
+                                           : m_index.object(ResourceKind::LoadBalancer, p.loadBalancer->id);
+            return {m_walk.undecided(
+                "port mapping", object, "cannot evaluate: Protocol not in the dump",
+                (p.endpoint ? "PortMapping " : "PortMappings[" + std::to_string(p.policyIndex) + "] ") +
+                    mappingText(p.mapping),
+                (p.endpoint ? "Endpoint " : "Load balancer ") + objectLabel(object) + " publishes port " +
+                    std::to_string(packet.port) + " with a protocol the dump does not show (" +
+                    unknownProtocolText(p.mapping) + "): it may claim " +
+                    endpointText(packet.destination, packet.port) + "/" + protocolText(packet.protocol) +
+                    " (if its protocol is " + protocolText(packet.protocol) +
+                    ") or not (then the host's own services answer); the trace cannot decide.")};
+        }
     if (published.empty()) {
         const int hop = m_walk.hop(
             "delivery", networkObject, HopOutcome::Deliver, "delivered to the host itself",
@@ -324,6 +351,24 @@ std::vector<PathEnd> PathWalker::throughVip(const Packet& packet)
 {
     const std::vector<Frontend> frontends =
         frontendsOf(m_index, packet.destination, packet.protocol, packet.port);
+    // A mapping on the port whose protocol the dump does not show may answer the packet, or not.
+    const std::vector<Frontend> maybe =
+        packet.port ? unknownProtocolFrontendsOf(m_index, packet.destination, packet.port)
+                    : std::vector<Frontend>();
+    const std::string packetText =
+        endpointText(packet.destination, packet.port) + "/" + protocolText(packet.protocol);
+    if (frontends.empty() && !maybe.empty()) {
+        const Frontend& f = maybe.front();
+        const TraceObject object = m_index.object(ResourceKind::LoadBalancer, f.loadBalancer->id);
+        return {m_walk.undecided(
+            "load balancer", object, "cannot evaluate: Protocol not in the dump",
+            "PortMappings[" + std::to_string(f.mappingIndex) + "] " + mappingText(f.mapping),
+            "Load balancer " + objectLabel(object) + " listens on " +
+                endpointText(packet.destination, packet.port) + " with a protocol the dump does not show (" +
+                unknownProtocolText(f.mapping) + "): it may answer " + packetText + " (if its protocol is " +
+                protocolText(packet.protocol) +
+                ") or not (then nothing answers and the packet is dropped); the trace cannot decide.")};
+    }
     if (frontends.empty()) {
         const auto& ids = m_index.model.loadBalancersByVip.at(packet.destination.toString());
         const TraceObject first = m_index.object(ResourceKind::LoadBalancer, *ids.begin());
@@ -331,6 +376,8 @@ std::vector<PathEnd> PathWalker::throughVip(const Packet& packet)
         for (std::uint32_t protocol : {kProtocolTcp, kProtocolUdp})
             for (std::uint16_t port : frontendPorts(m_index, packet.destination, protocol))
                 ports += (ports.empty() ? "" : ", ") + protocolText(protocol) + "/" + std::to_string(port);
+        for (std::uint16_t port : frontendPorts(m_index, packet.destination, std::nullopt))
+            ports += (ports.empty() ? "" : ", ") + std::string("unknown protocol/") + std::to_string(port);
         return {m_walk.drop(
             "load balancer", first,
             "no frontend for " + protocolText(packet.protocol) +
@@ -346,6 +393,19 @@ std::vector<PathEnd> PathWalker::throughVip(const Packet& packet)
                    "FrontendVIPs + PortMappings",
                    "Several load balancers claim " + endpointText(packet.destination, packet.port) +
                        " (LB-DUP-FRONTEND): HNS programs one; the trace follows the first by ID.");
+    if (!maybe.empty())
+        m_walk.hop(
+            "load balancer", m_index.object(ResourceKind::LoadBalancer, maybe.front().loadBalancer->id),
+            HopOutcome::Note, "another load balancer may answer: its protocol is unknown",
+            "PortMappings[" + std::to_string(maybe.front().mappingIndex) + "] " +
+                mappingText(maybe.front().mapping),
+            "Load balancer " +
+                objectLabel(m_index.object(ResourceKind::LoadBalancer, maybe.front().loadBalancer->id)) +
+                " also listens on " + endpointText(packet.destination, packet.port) +
+                " with a protocol the dump does not show (" + unknownProtocolText(maybe.front().mapping) +
+                "): if it is " + protocolText(packet.protocol) +
+                ", the two share the frontend and HNS programs one of them; the trace follows the "
+                "one whose protocol is known.");
     const Frontend& f = frontends.front();
     if (!m_source && !(f.mapping.flags & kLocalRoutedVipFlag))
         return {m_walk.drop(

@@ -157,7 +157,7 @@ void noteNodePorts(TraceWalk& walk, const TraceIndex& index, const Packet& packe
         if (!isNodePort(lb))
             continue;
         for (const PortMappingFact& m : lb.portMappings) {
-            if (m.protocol != packet.protocol || m.externalPort != packet.port)
+            if (!mappingServes(m, packet.protocol) || m.externalPort != packet.port)
                 continue;
             const std::string address = packet.destination.toString();
             walk.hop("destination", index.object(ResourceKind::LoadBalancer, id), HopOutcome::Note,
@@ -384,11 +384,16 @@ Result<TraceResult> ReachabilityTracer::trace(const TraceRequest& request) const
         result.portDefaulted = true;
         result.port = kDefaultPort;
         if (destination) {
+            // A mapping whose protocol the dump does not show may serve the protocol: its port counts.
             std::vector<std::uint16_t> ports = frontendPorts(index, *destination, protocol);
+            for (std::uint16_t port : frontendPorts(index, *destination, std::nullopt))
+                ports.push_back(port);
+            std::sort(ports.begin(), ports.end());
+            ports.erase(std::unique(ports.begin(), ports.end()), ports.end());
             if (ports.empty() && isHostAddress(*destination)) {
                 for (const auto& [id, e] : index.model.endpoints)
                     for (const PortMappingFact& m : e.portMappings)
-                        if (m.protocol == protocol && m.externalPort != 0 &&
+                        if (mappingServes(m, protocol) && m.externalPort != 0 &&
                             (m.vip.empty() || m.vip == destination->toString()))
                             ports.push_back(m.externalPort);
                 std::sort(ports.begin(), ports.end());

@@ -170,6 +170,9 @@ struct PublishedPort
 };
 std::vector<PublishedPort> publishedPorts(const TraceIndex& index, const IpAddress& address,
                                           std::uint32_t protocol, std::uint16_t port);
+/// Those publishing `port` on `address` with a protocol the dump does not show: they may claim the packet.
+std::vector<PublishedPort> unknownProtocolPublishedPorts(const TraceIndex& index, const IpAddress& address,
+                                                         std::uint16_t port);
 
 // trace_balancer.cpp
 /// The load balancers with `vip` as a frontend and a mapping for the packet's protocol and port.
@@ -181,6 +184,10 @@ struct Frontend
 };
 std::vector<Frontend> frontendsOf(const TraceIndex& index, const IpAddress& vip, std::uint32_t protocol,
                                   std::uint16_t port);
+/// The port mappings at `vip` on `port` whose protocol the dump does not show (an import's `"Protocol":
+/// null`): they may answer the packet, or not.
+std::vector<Frontend> unknownProtocolFrontendsOf(const TraceIndex& index, const IpAddress& vip,
+                                                 std::uint16_t port);
 /// What a load balancer's flags and its port mapping's flags do to a packet it forwards (docs/trace.md,
 /// "Load balancing"): the source and destination a backend sees, the way replies take, affinity.
 struct BalancerBehaviour
@@ -201,9 +208,10 @@ struct BalancerBehaviour
 /// `fromHost`: the host itself opened the connection (LocalRoutedVIP then decides, and is not named).
 BalancerBehaviour balancerBehaviour(const LoadBalancerFacts& lb, const PortMappingFact& mapping,
                                     const Packet& packet, bool fromHost);
-/// The frontend ports for `protocol` at `vip` (sorted, unique): the default port when only one.
+/// The frontend ports for `protocol` at `vip` (sorted, unique): the default port when only one. Without
+/// a protocol: the ports of the mappings whose protocol the dump does not show.
 std::vector<std::uint16_t> frontendPorts(const TraceIndex& index, const IpAddress& vip,
-                                         std::uint32_t protocol);
+                                         std::optional<std::uint32_t> protocol);
 
 // trace_path.cpp
 /// Follows packets from one source endpoint, or from the host itself: to an address (an endpoint's, or

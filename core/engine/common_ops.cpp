@@ -191,6 +191,18 @@ std::string textOf(const Json& object, std::string_view key)
     return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+Status checkPortMappingMembers(Json& mapping, const std::string& where, HResult code)
+{
+    for (const char* port : {"InternalPort", "ExternalPort"})
+        if (auto it = mapping.find(port); it != mapping.end() && it->is_null())
+            mapping.erase(it);
+    if (auto it = mapping.find("Protocol"); it != mapping.end() && it->is_null())
+        return Status(code, where +
+                                ".Protocol is null: a port mapping needs an IP protocol number (6 for TCP, "
+                                "17 for UDP), or no Protocol member for TCP.");
+    return Status::success();
+}
+
 void stampBaseFields(const EngineState& state, Json& doc, int stateValue)
 {
     const auto& v = state.options.hnsVersion;

@@ -45,6 +45,9 @@ Result<std::set<PortKey>> collectPorts(const NetworkObject& network, bool remote
         Json& settings = policy["Settings"];
         if (!settings.is_object())
             settings = Json::object();
+        if (Status members = checkPortMappingMembers(settings, where + ".Settings", hr::InvalidPolicy);
+            !members)
+            return members;
         const auto internalPort = settings.value("InternalPort", 0u);
         if (internalPort == 0)
             return Status(hr::InvalidInternalPort, where + ".Settings.InternalPort must be 1-65535.");

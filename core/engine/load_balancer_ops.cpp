@@ -35,6 +35,8 @@ Result<LbPlan> planLoadBalancer(const EngineState& state, Json& doc, const Guid&
         for (std::size_t i = 0; i < mappings.size(); ++i) {
             Json& m = mappings[i];
             const std::string where = "PortMappings[" + std::to_string(i) + "]";
+            if (Status members = checkPortMappingMembers(m, where, hr::InvalidJson); !members)
+                return members;
             const auto internalPort = m.value("InternalPort", 0u);
             if (internalPort == 0)
                 return Status(hr::InvalidInternalPort, where + ".InternalPort must be 1-65535.");

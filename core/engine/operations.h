@@ -111,6 +111,13 @@ void dropEndpointReference(Transaction& tx, ResourceKind kind, NotificationType 
 /// (Any-typed fields are not checked by the schema).
 std::string textOf(const Json& object, std::string_view key);
 
+/// Reads a port mapping's numbers as the engine plans them (`mapping`: a load balancer's PortMappings
+/// element or a PortMapping policy's Settings; `where` names it, "PortMappings[0]"). The schema reads a
+/// null member as an absent one: so do the ports. A null Protocol is refused with `code` (the code of a
+/// member of the wrong type there): an imported snapshot writes it for a protocol its dump did not show,
+/// and no mapping is made for a protocol nobody knows.
+Status checkPortMappingMembers(Json& mapping, const std::string& where, HResult code);
+
 /// Base fields HNS fills on every object it creates: Version ((Major<<32)|Minor) and State.
 void stampBaseFields(const EngineState& state, Json& doc, int stateValue);
 /// Normalizes a request's Settings member as typeName (settings may be absent -> empty object).

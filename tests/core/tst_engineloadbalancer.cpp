@@ -53,6 +53,8 @@ private slots:
     void createAndQuery();
     void createErrors_data();
     void createErrors();
+    void portMappingMembersOfTheWrongType_data();
+    void portMappingMembersOfTheWrongType();
     void replaceKeepsIdAndUpdatesReferences();
     void deletingABackendUpdatesTheLoadBalancer();
     void v1PolicyListIsAccepted();
@@ -124,6 +126,81 @@ void TestEngineLoadBalancer::createErrors()
         QCOMPARE(c.h.query(ResourceKind::LoadBalancer, *r)["PortMappings"][0]["DistributionType"].get<int>(),
                  2);
     }
+}
+
+/// A port mapping whose Protocol is null (what an imported snapshot writes for a protocol its dump did
+/// not show) or of the wrong type is refused in the engine's words, naming the member, with the code a
+/// member of the wrong type gets there; nothing changes. Null ports read as absent ones.
+void TestEngineLoadBalancer::portMappingMembersOfTheWrongType_data()
+{
+    QTest::addColumn<QString>(
+        "kind"); // "lb": a load balancer's PortMappings; "endpoint": a PortMapping policy
+    QTest::addColumn<QString>("member");
+    QTest::addColumn<QString>("value"); // JSON text
+    QTest::addColumn<int>("expected");
+    QTest::addColumn<QString>("message"); // the error's detail starts with it; empty: created
+
+    const QString lbNull = "PortMappings[0].Protocol is null: a port mapping needs an IP protocol number "
+                           "(6 for TCP, 17 for UDP), or no Protocol member for TCP.";
+    QTest::newRow("load balancer: Protocol null") << "lb"
+                                                  << "Protocol"
+                                                  << "null" << int(hcn::hr::InvalidJson) << lbNull;
+    QTest::newRow("load balancer: Protocol of the wrong type, the same code")
+        << "lb"
+        << "Protocol"
+        << "true" << int(hcn::hr::InvalidJson) << "PortMappings[0].Protocol: ";
+    QTest::newRow("load balancer: ExternalPort null reads as absent") << "lb"
+                                                                      << "ExternalPort"
+                                                                      << "null" << 0 << "";
+    QTest::newRow("load balancer: InternalPort null reads as absent")
+        << "lb"
+        << "InternalPort"
+        << "null" << int(hcn::hr::InvalidInternalPort) << "PortMappings[0].InternalPort must be 1-65535.";
+    QTest::newRow("endpoint policy: Protocol null")
+        << "endpoint"
+        << "Protocol"
+        << "null" << int(hcn::hr::InvalidPolicy)
+        << "Policies[0].Settings.Protocol is null: a port mapping needs an IP protocol number (6 for TCP, 17 "
+           "for UDP), or no Protocol member for TCP.";
+    QTest::newRow("endpoint policy: Protocol of the wrong type, the same code")
+        << "endpoint"
+        << "Protocol"
+        << "true" << int(hcn::hr::InvalidPolicy) << "Policies[0].Settings.Protocol: ";
+}
+
+void TestEngineLoadBalancer::portMappingMembersOfTheWrongType()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, member);
+    QFETCH(QString, value);
+    const json parsed = json::parse(value.toStdString());
+    QFETCH(int, expected);
+    QFETCH(QString, message);
+    ClusterHost c;
+    const auto before = c.h.snapshot();
+    hcn::Result<hcn::Handle> r = hcn::Status(hcn::hr::Unexpected);
+    if (kind == "lb") {
+        json doc = c.lb({c.pods[0]}, "10.96.0.10", 53, 17);
+        doc["PortMappings"][0][member.toStdString()] = parsed;
+        r = c.h.create(ResourceKind::LoadBalancer, doc);
+    } else {
+        json settings{{"Protocol", 6}, {"InternalPort", 80}, {"ExternalPort", 8080}};
+        settings[member.toStdString()] = parsed;
+        r = c.h.create(
+            ResourceKind::Endpoint,
+            v2({{"Name", "published"}, {"Policies", {{{"Type", "PortMapping"}, {"Settings", settings}}}}}),
+            c.net);
+    }
+    QCOMPARE(qs(hcn::hresultHex(r.code())), qs(hcn::hresultHex(expected)));
+    if (expected == 0) {
+        json doc = c.h.query(ResourceKind::LoadBalancer, *r);
+        QCOMPARE(doc["PortMappings"][0]["ExternalPort"].get<int>(), 53);
+        return;
+    }
+    const QString detail = qs(r.status().detail());
+    QVERIFY2(detail.startsWith(message), qPrintable(detail));
+    QVERIFY2(!detail.contains("json.exception") && !detail.contains("type must be"), qPrintable(detail));
+    QCOMPARE(c.h.snapshot(), before);
 }
 
 void TestEngineLoadBalancer::replaceKeepsIdAndUpdatesReferences()

@@ -873,6 +873,96 @@ private slots:
         QCOMPARE(seen, QStringList{message});
     }
 
+    /// A port mapping whose protocol the dump did not show (an import's `"Protocol": null`) is neither
+    /// any protocol (no Protocol member) nor a specific one: no conflict that holds only for some
+    /// protocol, and the messages say "unknown" where they name the protocol.
+    void unknownProtocol_data()
+    {
+        QTest::addColumn<QByteArray>("snapshot");
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<QStringList>("messages"); // every finding of the rule; empty: it does not fire
+
+        auto twoBalancers = [](const json& first, const json& second) {
+            Host h;
+            h.loadBalancers = json::array({loadBalancer(1, {guid(101)}, {"10.96.0.20"}, 6, 80, 8080),
+                                           loadBalancer(2, {guid(102)}, {"10.96.0.20"}, 6, 80, 9090)});
+            for (auto [lb, protocol] : {std::pair{0, first}, std::pair{1, second}}) {
+                json& mapping = h.loadBalancers[std::size_t(lb)]["PortMappings"][0];
+                if (protocol.is_string() && protocol == "absent")
+                    mapping.erase("Protocol");
+                else
+                    mapping["Protocol"] = protocol;
+            }
+            return h.text();
+        };
+        QTest::newRow("TCP and unknown on one VIP and port: no duplicate frontend")
+            << twoBalancers(6, nullptr) << "LB-DUP-FRONTEND" << QStringList{};
+        QTest::newRow("two unknown on one VIP and port: no duplicate frontend")
+            << twoBalancers(nullptr, nullptr) << "LB-DUP-FRONTEND" << QStringList{};
+        QTest::newRow("unknown and no Protocol (any): no duplicate frontend")
+            << twoBalancers(nullptr, "absent") << "LB-DUP-FRONTEND" << QStringList{};
+        QTest::newRow("two without a Protocol: any, said so")
+            << twoBalancers("absent", "absent") << "LB-DUP-FRONTEND"
+            << QStringList{"2 load balancers serve 10.96.0.20:80/any."};
+        QTest::newRow("two with Protocol 0: any, said so")
+            << twoBalancers(0, 0) << "LB-DUP-FRONTEND"
+            << QStringList{"2 load balancers serve 10.96.0.20:80/any."};
+        QTest::newRow("a protocol that is none: unreadable, not TCP")
+            << twoBalancers(6, "SCTP") << "LB-DUP-FRONTEND" << QStringList{};
+        QTest::newRow("a protocol that is none: the field named unreadable")
+            << twoBalancers(6, "SCTP") << "DATA-UNREADABLE"
+            << QStringList{
+                   "The load balancer has fields the checks could not read: PortMappings[0].Protocol."};
+
+        Host ports;
+        ports.ep(1)["Policies"] = json::array(
+            {policy("PortMapping", {{"Protocol", 6}, {"ExternalPort", 8080}, {"InternalPort", 80}})});
+        ports.ep(2)["Policies"] = json::array(
+            {policy("PortMapping", {{"Protocol", nullptr}, {"ExternalPort", 8080}, {"InternalPort", 81}})});
+        QTest::newRow("TCP 8080 and unknown 8080 on two endpoints: no conflict")
+            << ports.text() << "PORTMAP-CONFLICT" << QStringList{};
+        ports.ep(1)["Policies"][0]["Settings"]["Protocol"] = nullptr;
+        QTest::newRow("unknown 8080 twice: no conflict")
+            << ports.text() << "PORTMAP-CONFLICT" << QStringList{};
+
+        Host notApplied;
+        notApplied.loadBalancers = json::array({loadBalancer(1, {guid(101)}, {"10.96.0.10"}, 17, 53, 53)});
+        notApplied.loadBalancers[0]["PortMappings"][0]["Protocol"] = nullptr;
+        notApplied.loadBalancers[0]["_v1"] = {{"IsApplied", false}};
+        QTest::newRow("not applied: the protocol said unknown")
+            << notApplied.text() << "LB-NOT-APPLIED"
+            << QStringList{"The load balancer for 10.96.0.10 unknown 53->53 is not applied: the dump says "
+                           "IsApplied False; HNS has not programmed it into the data path."};
+        notApplied.loadBalancers[0]["PortMappings"][0].erase("Protocol");
+        QTest::newRow("not applied: no Protocol said any")
+            << notApplied.text() << "LB-NOT-APPLIED"
+            << QStringList{"The load balancer for 10.96.0.10 any 53->53 is not applied: the dump says "
+                           "IsApplied False; HNS has not programmed it into the data path."};
+
+        Host orphan;
+        orphan.loadBalancers = json::array({loadBalancer(1, {guid(198)}, {}, 6, 30080, 80)});
+        orphan.loadBalancers[0]["PortMappings"][0]["Protocol"] = nullptr;
+        QTest::newRow("an orphaned node port of unknown protocol")
+            << orphan.text() << "LB-ORPHAN-HOST-PORT"
+            << QStringList{
+                   "The node-port load balancer holds host port(s) unknown 30080 with no existing backend."};
+    }
+
+    void unknownProtocol()
+    {
+        QFETCH(QByteArray, snapshot);
+        QFETCH(QString, rule);
+        QFETCH(QStringList, messages);
+        auto findings =
+            hcn::checkSnapshot(snapshot.toStdString(), hcn::unknownFieldsOfSnapshot(snapshot.toStdString()));
+        QVERIFY(findings.ok());
+        QStringList seen;
+        for (const hcn::Finding& f : *findings)
+            if (qs(f.ruleId) == rule)
+                seen << qs(f.message);
+        QCOMPARE(seen, messages);
+    }
+
     /// A policy list the dump shows with `IsApplied : False`, imported: the load balancer is reported,
     /// the applied one beside it is not.
     void notAppliedInImportedDump()

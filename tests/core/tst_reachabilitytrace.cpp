@@ -558,6 +558,122 @@ private slots:
         QCOMPARE(traced->deliveredTo.size(), std::size_t(32));
     }
 
+    /// A load balancer's port mapping whose protocol the dump did not show (an import's `"Protocol":
+    /// null) may answer the packet or not: the trace says so (undecided, or a note beside the one it
+    /// follows), never matching or missing it silently. A mapping without a Protocol serves any protocol.
+    void unknownProtocol_data()
+    {
+        QTest::addColumn<QString>("destination");
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<int>("port"); // 0: not given
+        QTest::addColumn<QString>("verdict");
+        QTest::addColumn<QString>("decision"); // the load balancer hop's decision holds it
+        QTest::addColumn<QString>("text");     // its detail or rule holds it
+        QTest::addColumn<QStringList>("deliveredTo");
+
+        QTest::newRow("unknown protocol on the port: may answer UDP")
+            << "10.96.0.80"
+            << "udp" << 53 << "undecided"
+            << "cannot evaluate: Protocol not in the dump"
+            << "with a protocol the dump does not show (\"Protocol\": null): it may answer 10.96.0.80:53/udp "
+               "(if its protocol is udp) or not"
+            << QStringList{};
+        QTest::newRow("unknown protocol on the port: may answer TCP as well")
+            << "10.96.0.80"
+            << "tcp" << 53 << "undecided"
+            << "cannot evaluate: Protocol not in the dump"
+            << "PortMappings[0] Protocol unknown ExternalPort 53 InternalPort 53" << QStringList{};
+        QTest::newRow("no port given: the unknown mapping's port is the VIP's only one")
+            << "10.96.0.80"
+            << "udp" << 0 << "undecided"
+            << "cannot evaluate: Protocol not in the dump"
+            << "10.96.0.80:53/udp" << QStringList{};
+        QTest::newRow("another port: no frontend, the unknown one named")
+            << "10.96.0.80"
+            << "tcp" << 80 << "dropped"
+            << "no frontend for tcp/80"
+            << "PortMappings at 10.96.0.80: unknown protocol/53" << QStringList{};
+        QTest::newRow("no Protocol member: any protocol, UDP")
+            << "10.96.0.81"
+            << "udp" << 53 << "delivered"
+            << "balanced"
+            << "Protocol 0 ExternalPort 53" << QStringList{"backend-a"};
+        QTest::newRow("no Protocol member: any protocol, TCP")
+            << "10.96.0.81"
+            << "tcp" << 53 << "delivered"
+            << "balanced"
+            << "Protocol 0 ExternalPort 53" << QStringList{"backend-a"};
+        QTest::newRow("a TCP frontend followed, the unknown one beside it noted")
+            << "10.96.0.82"
+            << "tcp" << 80 << "delivered"
+            << "another load balancer may answer: its protocol is unknown"
+            << "if it is tcp, the two share the frontend" << QStringList{"backend-a"};
+        QTest::newRow("a Protocol that is no protocol: unknown too")
+            << "10.96.0.83"
+            << "tcp" << 53 << "undecided"
+            << "cannot evaluate: Protocol not in the dump"
+            << "(\"Protocol\": \"SCTP\", which is no protocol): it may answer 10.96.0.83:53/tcp"
+            << QStringList{};
+        QTest::newRow("UDP where only the unknown one may listen")
+            << "10.96.0.82"
+            << "udp" << 80 << "undecided"
+            << "cannot evaluate: Protocol not in the dump"
+            << "svc-unknown-b" << QStringList{};
+    }
+
+    void unknownProtocol()
+    {
+        QFETCH(QString, destination);
+        QFETCH(QString, protocol);
+        QFETCH(int, port);
+        QFETCH(QString, verdict);
+        QFETCH(QString, decision);
+        QFETCH(QString, text);
+        QFETCH(QStringList, deliveredTo);
+        nlohmann::json host = nlohmann::json::parse(hostText("lb-flags-host.json"));
+        const std::string a = "7B000002-0000-4000-8000-000000000040",
+                          b = "7B000002-0000-4000-8000-000000000041";
+        auto balancer = [&](const char* id, const char* name, const char* vip, const std::string& backend,
+                            const nlohmann::json& protocol, int external, int internal) {
+            nlohmann::json mapping{{"InternalPort", internal}, {"ExternalPort", external}};
+            if (protocol.is_array())
+                mapping["Protocol"] = protocol[0]; // an array: its one element, as written
+            else if (!protocol.is_string())
+                mapping["Protocol"] = protocol; // a string: no Protocol member
+            host["LoadBalancers"].push_back({{"ID", id},
+                                             {"Name", name},
+                                             {"FrontendVIPs", {vip}},
+                                             {"HostComputeEndpoints", {backend}},
+                                             {"PortMappings", {mapping}}});
+        };
+        balancer("7B000004-0000-4000-8000-0000000000A0", "svc-unknown", "10.96.0.80", a, nullptr, 53, 53);
+        balancer("7B000004-0000-4000-8000-0000000000A1", "svc-any", "10.96.0.81", a, "absent", 53, 53);
+        balancer("7B000004-0000-4000-8000-0000000000A2", "svc-known-a", "10.96.0.82", a, 6, 80, 8080);
+        balancer("7B000004-0000-4000-8000-0000000000A3", "svc-unknown-b", "10.96.0.82", b, nullptr, 80, 8080);
+        balancer("7B000004-0000-4000-8000-0000000000A4", "svc-sctp", "10.96.0.83", a,
+                 nlohmann::json::array({"SCTP"}), 53, 53);
+        auto traced = hcn::traceSnapshot(host.dump(), request("client", destination, protocol, port));
+        QVERIFY2(traced.ok(), traced.status().detail().c_str());
+        const hcn::TraceResult& r = *traced;
+        const QString hops = hopsText(r);
+        QVERIFY2(qs(std::string(hcn::traceVerdictName(r.verdict))) == verdict, qPrintable(hops));
+        const auto found = std::find_if(r.hops.begin(), r.hops.end(), [&](const hcn::TraceHop& h) {
+            return qs(h.name) == "load balancer" && qs(h.decision).contains(decision);
+        });
+        QVERIFY2(found != r.hops.end(), qPrintable(hops));
+        QVERIFY2(qs(found->detail).contains(text) || qs(found->rule).contains(text),
+                 qPrintable(qs(found->rule) + "\n" + qs(found->detail)));
+        QStringList delivered;
+        for (const auto& o : r.deliveredTo)
+            delivered << qs(o.name);
+        QCOMPARE(delivered, deliveredTo);
+        if (verdict == "undecided") {
+            QVERIFY(found->outcome == hcn::HopOutcome::Undecided);
+            QVERIFY2(qs(r.summary).contains(QString("cannot decide at hop %1").arg(r.undecidedAt + 1)),
+                     qPrintable(qs(r.summary)));
+        }
+    }
+
     void declaredHostAddress()
     {
         // An L2Bridge node's own IP is in no HNS document: a node port on it is found only when the

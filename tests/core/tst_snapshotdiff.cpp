@@ -214,6 +214,64 @@ private slots:
             got.push_back({hcn::diffFieldChangeTypeName(c.type), c.path});
         QCOMPARE(QString::fromStdString(got.dump()), QString::fromStdString(Json::parse(changes.toStdString()).dump()));
     }
+
+    /// A port mapping's `"Protocol": null` (an import's protocol the dump did not show: unknown) differs
+    /// from no Protocol member (HNS's zero: any protocol); elsewhere null reads as an absent member.
+    void unknownProtocolIsNotAny_data()
+    {
+        QTest::addColumn<QByteArray>("a");
+        QTest::addColumn<QByteArray>("b");
+        QTest::addColumn<QByteArray>("changes"); // [[type, path, old, new], ...]
+
+        auto lb = [](const Json& mapping) {
+            return QByteArray::fromStdString(Json{{"PortMappings", Json::array({mapping})}}.dump());
+        };
+        const Json ports{{"InternalPort", 53}, {"ExternalPort", 53}};
+        Json unknown = ports, zero = ports, tcp = ports, flagsNull = ports;
+        unknown["Protocol"] = nullptr;
+        zero["Protocol"] = 0;
+        tcp["Protocol"] = 6;
+        flagsNull["Flags"] = nullptr;
+        QTest::newRow("unknown, then no Protocol (any)")
+            << lb(unknown) << lb(ports)
+            << QByteArray(
+                   R"([["removed","/PortMappings[InternalPort=53,ExternalPort=53]/Protocol",null,null]])");
+        QTest::newRow("no Protocol (any), then unknown")
+            << lb(ports) << lb(unknown)
+            << QByteArray(
+                   R"([["added","/PortMappings[InternalPort=53,ExternalPort=53]/Protocol",null,null]])");
+        QTest::newRow("unknown, then TCP: one mapping removed, another added")
+            << lb(unknown) << lb(tcp) << QByteArray(R"([["items","/PortMappings",null,null]])");
+        QTest::newRow("unknown on both sides") << lb(unknown) << lb(unknown) << QByteArray("[]");
+        QTest::newRow("0 on both sides") << lb(zero) << lb(zero) << QByteArray("[]");
+        QTest::newRow("another member's null still reads as absent")
+            << lb(flagsNull) << lb(ports) << QByteArray("[]");
+        auto policy = [](const char* type, const Json& settings) {
+            return QByteArray::fromStdString(
+                Json{{"Policies", Json::array({{{"Type", type}, {"Settings", settings}}})}}.dump());
+        };
+        QTest::newRow("an endpoint's PortMapping policy: unknown, then no Protocol")
+            << policy("PortMapping", unknown) << policy("PortMapping", ports)
+            << QByteArray(
+                   R"([["removed","/Policies[Type=PortMapping,InternalPort=53,ExternalPort=53]/Settings/Protocol",null,null]])");
+        QTest::newRow("a Protocol null outside a port mapping reads as absent")
+            << policy("L4Proxy", Json{{"Protocol", nullptr}, {"Port", "80"}})
+            << policy("L4Proxy", Json{{"Port", "80"}}) << QByteArray("[]");
+    }
+
+    void unknownProtocolIsNotAny()
+    {
+        QFETCH(QByteArray, a);
+        QFETCH(QByteArray, b);
+        QFETCH(QByteArray, changes);
+        const auto result = hcn::diffDocuments(Json::parse(a.toStdString()), Json::parse(b.toStdString()), {},
+                                               nullptr, hcn::ResourceKind::LoadBalancer);
+        Json got = Json::array();
+        for (const hcn::DiffFieldChange& c : result)
+            got.push_back({hcn::diffFieldChangeTypeName(c.type), c.path, c.before, c.after});
+        QCOMPARE(QString::fromStdString(got.dump()),
+                 QString::fromStdString(Json::parse(changes.toStdString()).dump()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSnapshotDiff)

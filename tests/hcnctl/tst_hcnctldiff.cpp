@@ -85,6 +85,37 @@ private slots:
         QVERIFY(same.out.contains("No differences (6 objects)."));
     }
 
+    /// A load balancer's port mapping with `"Protocol": null` (an import's unknown protocol) against the
+    /// same mapping without a Protocol (any protocol): a difference, in words and in JSON.
+    void unknownProtocolAgainstAny()
+    {
+        const QByteArray unknown = R"({"LoadBalancers":[{"ID":"C0FFEE05-0001-4001-8001-000000000001",
+          "FrontendVIPs":["10.96.0.10"],"PortMappings":[{"Protocol":null,"InternalPort":53,"ExternalPort":53}]}]})";
+        QByteArray any = unknown;
+        any.replace("\"Protocol\":null,", "");
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath("a.json"), unknown) && writeFile(dir.filePath("b.json"), any));
+        const CtlRun run = runCtl({"diff", dir.filePath("a.json"), dir.filePath("b.json")});
+        QVERIFY2(run.exitCode == 1, qPrintable(run.err + run.out));
+        QVERIFY2(
+            run.out.contains("    /PortMappings[InternalPort=53,ExternalPort=53]/Protocol: removed null\n"),
+            qPrintable(run.out));
+        const CtlRun json = runCtl({"diff", "--json", dir.filePath("a.json"), dir.filePath("b.json")});
+        const QJsonObject change = parseObject(json.out)
+                                       .value("Objects")
+                                       .toArray()[0]
+                                       .toObject()
+                                       .value("Changes")
+                                       .toArray()[0]
+                                       .toObject();
+        QCOMPARE(change.value("Change").toString(), QString("removed"));
+        QCOMPARE(change.value("Path").toString(),
+                 QString("/PortMappings[InternalPort=53,ExternalPort=53]/Protocol"));
+        QVERIFY(change.value("Old").isNull());
+        const CtlRun same = runCtl({"diff", dir.filePath("a.json"), dir.filePath("a.json")});
+        QCOMPARE(same.exitCode, 0);
+    }
+
     void jsonShape()
     {
         const CtlRun run =

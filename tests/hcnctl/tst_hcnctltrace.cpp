@@ -4,6 +4,7 @@
 
 #include "hcnctl_runner.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -126,6 +127,58 @@ private slots:
         const QJsonObject undecided =
             document.value("Hops").toArray()[document.value("UndecidedAt").toInt() - 1].toObject();
         QCOMPARE(undecided.value("Outcome").toString(), QString("undecided"));
+    }
+
+    /// A load balancer whose port mapping's protocol the dump did not show (`"Protocol": null`) may
+    /// answer: UNDECIDED at its hop, never a silent match or miss; one without a Protocol answers any.
+    void unknownProtocolMayAnswer_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QStringList>("lines"); // lines the output holds
+
+        QTest::newRow("unknown protocol on the VIP's only port")
+            << QStringList{"client", "10.96.0.80", "--proto", "udp"} << 1
+            << QStringList{"load balancer [load balancer svc-unknown 7B000004-0000-4000-8000-0000000000A0]: "
+                           "UNDECIDED, cannot evaluate: Protocol not in the dump",
+                           "rule: PortMappings[0] Protocol unknown ExternalPort 53 InternalPort 53",
+                           "it may answer 10.96.0.80:53/udp (if its protocol is udp) or not",
+                           "Verdict: UNDECIDED: cannot decide at hop 3"};
+        QTest::newRow("no Protocol: any protocol answers")
+            << QStringList{"client", "10.96.0.81", "--proto", "udp"} << 0
+            << QStringList{"Verdict: DELIVERED: delivered to endpoint backend-a"};
+    }
+
+    void unknownProtocolMayAnswer()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QStringList, lines);
+        QFile source(traceFile("lb-flags-host.json"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QJsonObject host = QJsonDocument::fromJson(source.readAll()).object();
+        QJsonArray balancers = host.value("LoadBalancers").toArray();
+        auto add = [&](const char* id, const char* name, const char* vip, const QJsonValue& protocol) {
+            QJsonObject mapping{{"InternalPort", 53}, {"ExternalPort", 53}};
+            if (!protocol.isUndefined())
+                mapping.insert("Protocol", protocol);
+            balancers.append(
+                QJsonObject{{"ID", id},
+                            {"Name", name},
+                            {"FrontendVIPs", QJsonArray{vip}},
+                            {"HostComputeEndpoints", QJsonArray{"7B000002-0000-4000-8000-000000000040"}},
+                            {"PortMappings", QJsonArray{mapping}}});
+        };
+        add("7B000004-0000-4000-8000-0000000000A0", "svc-unknown", "10.96.0.80", QJsonValue::Null);
+        add("7B000004-0000-4000-8000-0000000000A1", "svc-any", "10.96.0.81", QJsonValue::Undefined);
+        host.insert("LoadBalancers", balancers);
+        QTemporaryDir dir;
+        const QString file = dir.filePath("host.json");
+        QVERIFY(writeFile(file, QJsonDocument(host).toJson()));
+        const CtlRun run = runCtl(QStringList{"--snapshot", file, "trace"} + args);
+        QVERIFY2(run.exitCode == exitCode, qPrintable(run.err + run.out));
+        for (const QString& line : lines)
+            QVERIFY2(run.out.contains(line), qPrintable(run.out));
     }
 
     /// `host` as the source: a process on the host itself, in words and in JSON.
