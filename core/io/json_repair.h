@@ -101,8 +101,11 @@ std::string requoteSingleQuotes(std::string_view json, std::vector<std::string>&
 bool startsWithSingleQuotedKey(std::string_view text);
 
 /// A value the paste cut off (it never closes), made parseable: cut back to the end of its last
-/// complete member or element and closed with the brackets still open. Empty when nothing complete
-/// comes before the cut (no member at all).
+/// complete member or element and closed with the brackets still open. A string value is complete at
+/// its closing quote (`"Protocol": "UDP"` at the text's end is kept), a number or a literal where a
+/// `,`, `}` or `]` follows it: one at the text's end may have gone on (`"Protocol": 17` may have been
+/// 170) and is left out, as is a string the text ends inside. Empty when nothing complete comes before
+/// the cut (no member at all).
 std::string closeTruncatedJson(std::string_view json);
 
 /// A member whose string value the text ends inside.

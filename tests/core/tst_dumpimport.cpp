@@ -2693,6 +2693,33 @@ private slots:
             << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
             << QStringList{"PortMappings[0].Protocol: cut off before its value; the protocol is unknown"}
             << QStringList{};
+        // A string is whole at its closing quote; a number only where something follows it.
+        QTest::newRow("the paste cut right after a protocol's closing quote: kept")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": \"UDP\""
+            << QStringList{lb + " /PortMappings/0/Protocol=\"UDP\"", lb + " /PortMappings/0/InternalPort=53"}
+            << QStringList{"\"UDP\""} << QStringList{"the dump ends inside this value"}
+            << QStringList{"Protocol:", "protocol is unknown"};
+        QTest::newRow("only the brackets after a protocol's name lost: kept")
+            << "{\"ID\":\"5F1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B\",\"HostComputeEndpoints\":[],"
+               "\"PortMappings\": [{\"Protocol\": \"UDP\"\n"
+            << QStringList{lb + " /PortMappings/0/Protocol=\"UDP\""} << QStringList{"\"UDP\""}
+            << QStringList{"the dump ends inside this value"}
+            << QStringList{"Protocol:", "protocol is unknown"};
+        QTest::newRow("the paste cut right after a protocol's number: unknown, it may have been 170")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 17"
+            << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
+            << QStringList{"PortMappings[0].Protocol: cut off after \"17\"; the protocol is unknown"}
+            << QStringList{};
+        QTest::newRow("the same with the line's end after it: unknown")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 17\n"
+            << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
+            << QStringList{"PortMappings[0].Protocol: cut off after \"17\"; the protocol is unknown"}
+            << QStringList{};
+        QTest::newRow("a protocol's number and its comma before the cut: kept")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 17,"
+            << QStringList{lb + " /PortMappings/0/Protocol=17"} << QStringList{"17"}
+            << QStringList{"the dump ends inside this value"}
+            << QStringList{"Protocol:", "protocol is unknown"};
         QTest::newRow("the paste cut inside a later member: the protocol shown is kept")
             << v2Lb + "{\"Protocol\":17,\"ExternalPort\":53,\"InternalPort\": 5"
             << QStringList{lb + " /PortMappings/0/Protocol=17",
@@ -2755,6 +2782,10 @@ private slots:
             << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
             << QStringList{"Policies[0].Protocol: cut off after \"1\"; the protocol is unknown"}
             << QStringList{};
+        QTest::newRow("v1: the paste cut right after an ELB policy's protocol name: kept")
+            << v1Lb + "{\"Type\":\"ELB\",\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": \"UDP\""
+            << QStringList{lb + " /PortMappings/0/Protocol=17"} << QStringList{"17"}
+            << QStringList{"the dump ends inside this value"} << QStringList{"protocol is unknown"};
         QTest::newRow("v1: an ELB policy without a protocol is any")
             << v1Lb + "{\"Type\":\"ELB\",\"InternalPort\":53,\"ExternalPort\":53,\"VIPs\":[\"10.96.0.10\"]}]}"
             << QStringList{lb + " /PortMappings/0/Protocol=\"(absent)\""} << QStringList{"(absent)"}
@@ -2795,6 +2826,9 @@ private slots:
         QTest::newRow("a network cut inside its Type: unknown")
             << v2Net + "\"Type\": \"L2" << QStringList{net + " /Type=null"} << QStringList{}
             << QStringList{"Type: cut off after \"L2\"; the type is unknown"} << QStringList{};
+        QTest::newRow("a network cut right after its Type's closing quote: kept")
+            << v2Net + "\"Type\": \"L2Bridge\"" << QStringList{net + " /Type=\"L2Bridge\""} << QStringList{}
+            << QStringList{"the dump ends inside this value"} << QStringList{"Type:"};
         QTest::newRow("a network without a Type: HCN's NAT, as the dump shows it")
             << v2Net + v2NetEnd << QStringList{net + " /Type=\"(absent)\"", net + " @Lost=[]"}
             << QStringList{} << QStringList{} << QStringList{"Type"};
@@ -4199,9 +4233,10 @@ private slots:
                            ": known only from an endpoint's Namespace member at these lines, found on its "
                            "own"}
             << QStringList{}
-            << QStringList{"Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1 /Policies=\"(absent)\"",
-                           "Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1 "
-                           "/_v1/Policies=[{\"ExceptionList\":[\"10.244.0.0/16\",\"10.96.0.0/12\"]}]",
+            // The header came after the policy's Type: read whole, the policy is the OutBoundNAT it shows.
+            << QStringList{"Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1 /Policies=[{\"Settings\":{"
+                           "\"Exceptions\":[\"10.244.0.0/16\",\"10.96.0.0/12\"]},\"Type\":\"OutBoundNAT\"}]",
+                           "Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1 /_v1=\"(absent)\"",
                            "Namespace:" + chatNamespace + " /Type=\"(absent)\"",
                            "Namespace:" + chatNamespace +
                                " /Resources=[{\"Data\":{\"ID\":\"C30DA91F-4A2B-4E76-951C-1D6B7A853F24\"},"
