@@ -531,12 +531,19 @@ std::optional<CutMember> cutMember(std::string_view json)
     if (open.empty() || !open.back().object || open.back().expectKey ||
         open.back().valueStart == std::string_view::npos || (end.inString && end.inKey))
         return std::nullopt;
+    // The object's place in the value: an envelope's Output, then the elements of lists it is in (the
+    // innermost frame is an object, so one follows them).
+    std::size_t objectFrame = open[0].object && open[0].key == "Output" ? 1 : 0;
+    while (objectFrame < open.size() && !open[objectFrame].object)
+        ++objectFrame;
     std::string path;
-    for (const CutFrame& frame : open) {
-        if (!frame.object)
-            path += "[" + std::to_string(frame.index) + "]";
-        else
-            path += (path.empty() ? "" : ".") + frame.key;
+    std::string objectPath;
+    for (std::size_t i = 0; i < open.size(); ++i) {
+        const CutFrame& frame = open[i];
+        const std::string step = frame.object ? frame.key : "[" + std::to_string(frame.index) + "]";
+        path += (path.empty() || !frame.object ? "" : ".") + step;
+        if (i >= objectFrame)
+            objectPath += (objectPath.empty() || !frame.object ? "" : ".") + step;
     }
     std::string_view shown = json.substr(open.back().valueStart);
     while (!shown.empty() && (shown.front() == ' ' || shown.front() == '\t' || shown.front() == '\n' ||
@@ -545,7 +552,7 @@ std::optional<CutMember> cutMember(std::string_view json)
     while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\t' || shown.back() == '\n' ||
                               shown.back() == '\r' || shown.back() == '"'))
         shown.remove_suffix(1);
-    return CutMember{path, std::string(shown)};
+    return CutMember{path, objectPath, std::string(shown)};
 }
 
 bool startsMemberLine(std::string_view line)

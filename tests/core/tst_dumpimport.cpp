@@ -2763,6 +2763,17 @@ private slots:
                            "LoadBalancer:6A1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B /PortMappings/0/Protocol=6"}
             << QStringList{"6", "null"} << QStringList{"PortMappings[0].Protocol: cut off after \"1\""}
             << QStringList{};
+        QTest::newRow("an HNS answer's list cut inside its last load balancer's protocol")
+            << "{\"Success\":true,\"Output\":[{\"ID\":\"6A1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B\","
+               "\"HostComputeEndpoints\":[],\"PortMappings\":["
+               "{\"Protocol\":6,\"InternalPort\":80,\"ExternalPort\":80}],\"SchemaVersion\":{\"Major\":2,"
+               "\"Minor\":0}}," +
+                   v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": \"UD"
+            << QStringList{lb + " /PortMappings/0/Protocol=null",
+                           "LoadBalancer:6A1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B /PortMappings/0/Protocol=6"}
+            << QStringList{"6", "null"}
+            << QStringList{"PortMappings[0].Protocol: cut off after \"UD\"; the protocol is unknown"}
+            << QStringList{"Output.", "Output["};
         QTest::newRow("an HNS answer cut inside its load balancer's protocol")
             << "{\"Success\":true,\"Output\":" + v2Lb +
                    "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 1"
