@@ -186,14 +186,16 @@ std::vector<std::string> balancedPortsAsked(const json& document)
     for (const json& policy : *policies) {
         if (!policy.is_object() || !equalsIgnoreCase(text(policy, "Type"), "ELB"))
             continue;
-        std::string protocol = numberText(policy, "Protocol");
-        if (const json* number = member(policy, "Protocol"); number && number->is_number_unsigned()) {
-            const std::uint64_t n = number->get<std::uint64_t>();
-            if (const std::string_view name = knownProtocolName(n <= 255 ? std::uint32_t(n) : 0);
-                !name.empty())
-                protocol = name;
-        } else if (protocol.empty()) {
-            protocol = upperCopy(text(policy, "Protocol"));
+        // The schema's name of a protocol number it names (6: TCP), else the number; a name as given.
+        std::string protocol;
+        if (const json* given = member(policy, "Protocol"); given && given->is_number_unsigned()) {
+            const std::uint64_t n = given->get<std::uint64_t>();
+            const std::string_view name = knownProtocolName(n <= 255 ? std::uint32_t(n) : 0);
+            protocol = name.empty() ? std::to_string(n) : std::string(name);
+        } else if (given && given->is_number_integer()) {
+            protocol = std::to_string(given->get<std::int64_t>());
+        } else if (given && given->is_string()) {
+            protocol = upperCopy(given->get<std::string>());
         }
         std::string ports = protocol;
         if (const std::string external = numberText(policy, "ExternalPort"),

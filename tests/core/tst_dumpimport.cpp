@@ -248,6 +248,24 @@ private slots:
                                                       << QStringList() << QStringList{elbAsked} << true;
         QTest::newRow("the same under a heading naming a request body")
             << QStringLiteral("Request body:\n") + elb << QStringList() << QStringList{elbAsked} << true;
+        // The protocol as hcnctl's table shows a port mapping's: the schema's name of its number, else
+        // the number; a name given is said in capitals.
+        const auto elbWith = [&elb](const char* protocol) {
+            return QStringLiteral("kube-proxy request: ") +
+                   QString(elb).replace(QStringLiteral("\"Protocol\": 6"), QString::fromLatin1(protocol));
+        };
+        QTest::newRow("a request's ELB protocol given as a name")
+            << elbWith("\"Protocol\": \"udp\"") << QStringList()
+            << QStringList{QString(elbAsked).replace(QStringLiteral("TCP"), QStringLiteral("UDP"))} << true;
+        QTest::newRow("a request's ELB protocol a number the schema does not name")
+            << elbWith("\"Protocol\": 99") << QStringList()
+            << QStringList{QString(elbAsked).replace(QStringLiteral("TCP"), QStringLiteral("99"))} << true;
+        QTest::newRow("a request's ELB protocol a negative number")
+            << elbWith("\"Protocol\": -1") << QStringList()
+            << QStringList{QString(elbAsked).replace(QStringLiteral("TCP"), QStringLiteral("-1"))} << true;
+        QTest::newRow("a request's ELB policy without a protocol")
+            << elbWith("\"Protocol\": null") << QStringList()
+            << QStringList{QString(elbAsked).replace(QStringLiteral("TCP "), QString())} << true;
         QTest::newRow("the same with no words: the shape of a create request")
             << elb << QStringList()
             << QStringList{QStringLiteral(
