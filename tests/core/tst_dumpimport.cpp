@@ -363,6 +363,70 @@ private slots:
         QVERIFY2(imported->recoveredAnything() == recovered, qPrintable(said.join('\n')));
     }
 
+    /// A request completes the one cut answer right after it. A log that shows the answer again (a
+    /// second sink, each line logged twice) completes each copy the same and says so once; two requests
+    /// answered each say their own.
+    void aCutAnswerLoggedTwiceIsCompletedOnce_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("values"); ///< valueProblem() specs
+        QTest::addColumn<QStringList>("infos");  ///< every "taken from the request" the report says
+
+        const QString request = QStringLiteral(
+            "2018/08/17 19:37:14 [net] HNSEndpointRequest POST request:{\"Name\":\"%1\",\"VirtualNetwork\":"
+            "\"ab683a07-d790-46b9-bba4-79cbca288b95\",\"IPAddress\":\"%2\",\"PrefixLength\":24}\n");
+        const QString response =
+            QStringLiteral("2018/08/17 19:37:14 [net] HNSEndpointRequest POST response:&{Id:%1 Name:%2 "
+                           "VirtualNetwork:ab683a07-d790-46b9-bba4-79cbca288b95 "
+                           "VirtualNetworkName:fd5259b4139534a00442c9bb\n");
+        const QString id1 = QStringLiteral("668701ea-66cb-4194-9770-d1bde75dbfe6");
+        const QString id2 = QStringLiteral("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d");
+        const QString ep1 = "Endpoint:" + id1.toUpper();
+        const QString ep2 = "Endpoint:" + id2.toUpper();
+        const QString req1 = request.arg(QStringLiteral("ep1"), QStringLiteral("10.0.0.14"));
+        const QString req2 = request.arg(QStringLiteral("ep2"), QStringLiteral("10.0.0.15"));
+        const QString resp1 = response.arg(id1, QStringLiteral("ep1"));
+        const QString resp2 = response.arg(id2, QStringLiteral("ep2"));
+        const QString taken = QStringLiteral("IPAddress, PrefixLength: not in the cut response; taken from "
+                                             "the request sent to HNS at line %1, "
+                                             "which it answers");
+        const QString address = QStringLiteral(" /IpConfigurations/0/IpAddress=\"%1\"");
+
+        QTest::newRow("the response logged once")
+            << req1 + resp1 << QStringList{ep1 + address.arg("10.0.0.14")} << QStringList{taken.arg(1)};
+        QTest::newRow("the response logged twice after its request")
+            << req1 + resp1 + resp1 << QStringList{ep1 + address.arg("10.0.0.14")}
+            << QStringList{taken.arg(1)};
+        QTest::newRow("the request and its response logged twice")
+            << req1 + resp1 + req1 + resp1 << QStringList{ep1 + address.arg("10.0.0.14")}
+            << QStringList{taken.arg(1)};
+        QTest::newRow("each line logged twice")
+            << req1 + req1 + resp1 + resp1 << QStringList{ep1 + address.arg("10.0.0.14")}
+            << QStringList{taken.arg(2)};
+        QTest::newRow("two requests, each answered")
+            << req1 + resp1 + req2 + resp2
+            << QStringList{ep1 + address.arg("10.0.0.14"), ep2 + address.arg("10.0.0.15")}
+            << QStringList{taken.arg(1), taken.arg(3)};
+    }
+
+    void aCutAnswerLoggedTwiceIsCompletedOnce()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, values);
+        QFETCH(QStringList, infos);
+        Result<ImportResult> imported = importDump({{"azure-vnet.log", text.toStdString()}});
+        QVERIFY(imported);
+        for (const QString& value : values) {
+            const QString problem = valueProblem(*imported, value);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QStringList said;
+        for (const ImportMessage& m : imported->report.messages)
+            if (QString::fromStdString(m.message).contains(QStringLiteral("taken from the request")))
+                said << QString::fromStdString(m.message);
+        QCOMPARE(said, infos);
+    }
+
     void findsEveryObject_data()
     {
         QTest::addColumn<QStringList>("files");
