@@ -804,29 +804,22 @@ json* mappingWithoutProtocol(Sighting& s, std::string_view path)
 
 /// A load balancer whose text the paste cut inside a port mapping's `Protocol` (`"Protocol": 1`, which
 /// may have gone on as 17; `"Protocol": "UD`): the cut left the member out (closeTruncatedJson), so the
-/// loss names it, "PortMappings[0].Protocol: cut off after "1"; the protocol is unknown". A part of a
-/// split policy list has it from the list already (splitPolicyLists).
+/// loss names it, "PortMappings[0].Protocol: cut off after "1"; the protocol is unknown", and the member
+/// is lost by the path cutMember gives from the object. A part of a split policy list has it from the
+/// list already (splitPolicyLists).
 void cutProtocolLoss(Sighting& s)
 {
     if (s.kind != ResourceKind::LoadBalancer || !s.cutOff || s.format != DumpFormat::Json ||
         s.lostMembersRead)
         return;
-    const std::optional<CutMember> cut = cutMember(s.originalText);
-    if (!cut)
-        return;
-    // The path from the object: an answer's Output and a list's element (the cut one is the last) are
-    // the object's text, not its members.
-    std::string_view path = cut->path;
-    if (path.starts_with("Output") && (path.size() == 6 || path[6] == '.' || path[6] == '['))
-        path.remove_prefix(path.size() > 6 && path[6] == '.' ? 7 : 6);
-    if (path.starts_with('[') && path.find("].") != std::string_view::npos)
-        path.remove_prefix(path.find("].") + 2);
-    if (!mappingWithoutProtocol(s, path))
+    std::optional<CutMember> cut = cutMember(s.originalText);
+    if (!cut || !mappingWithoutProtocol(s, cut->objectPath))
         return;
     s.lost.push_back(
-        std::string(path) +
+        cut->objectPath +
         (cut->shown.empty() ? ": cut off before its value" : ": cut off after \"" + cut->shown + "\"") +
         "; the protocol is unknown");
+    addLostMember(s, std::move(cut->objectPath));
 }
 
 /// A load balancer's port mapping whose protocol the dump shows without its value (a placeholder in its

@@ -381,33 +381,52 @@ std::string dropPlaceholders(std::string_view json,
 std::string closeTruncatedJson(std::string_view json)
 {
     // The last place where everything before it is complete: just after a value that ends a member or
-    // an element at some depth, with the brackets open there.
+    // an element at some depth, with the brackets open there. A string value is complete at its closing
+    // quote; a number or a literal only at what follows it (`,`, `}`, `]`): at the text's end it may
+    // have gone on (`17` cut from `170`).
     std::string open;          // the brackets open at the current position
+    std::vector<bool> keyNext; // for each bracket open: an object's next string is a key
     std::size_t cut = 0;       // text kept: json[0, cut)
     std::string openAtCut;     // the brackets open at `cut`
     JsonStringState strings;
     for (std::size_t i = 0; i < json.size(); ++i) {
         const char c = json[i];
-        if (strings.step(c))
+        const bool wasInString = strings.inString();
+        if (strings.step(c)) {
+            // A string value (not a key) that closes here completes its member or element.
+            if (wasInString && !strings.inString() && !open.empty() && !keyNext.back()) {
+                cut = i + 1;
+                openAtCut = open;
+            }
             continue;
+        }
         switch (c) {
         case '{':
         case '[':
             open += c;
+            keyNext.push_back(c == '{');
             break;
         case '}':
         case ']':
-            if (!open.empty())
+            if (!open.empty()) {
                 open.pop_back();
+                keyNext.pop_back();
+            }
             if (open.empty())
                 return std::string(json.substr(0, i + 1)); // it closes after all
             cut = i + 1;
             openAtCut = open;
             break;
+        case ':':
+            if (!open.empty())
+                keyNext.back() = false;
+            break;
         case ',':
             // Everything before a comma at depth >= 1 is complete members or elements.
             cut = i;
             openAtCut = open;
+            if (!open.empty())
+                keyNext.back() = open.back() == '{';
             break;
         default:
             break;
@@ -457,6 +476,8 @@ CutEnd cutEndOf(std::string_view json)
                 end.inKey = !open.empty() && open.back().object && open.back().expectKey;
             } else if (!strings.inString() && end.inKey) {
                 open.back().key = std::string(json.substr(end.stringStart, i - end.stringStart));
+            } else if (!strings.inString() && !open.empty()) {
+                open.back().valueStart = std::string_view::npos; // a string value is whole at its quote
             }
             continue;
         }
@@ -510,12 +531,19 @@ std::optional<CutMember> cutMember(std::string_view json)
     if (open.empty() || !open.back().object || open.back().expectKey ||
         open.back().valueStart == std::string_view::npos || (end.inString && end.inKey))
         return std::nullopt;
+    // The object's place in the value: an envelope's Output, then the elements of lists it is in (the
+    // innermost frame is an object, so one follows them).
+    std::size_t objectFrame = open[0].object && open[0].key == "Output" ? 1 : 0;
+    while (objectFrame < open.size() && !open[objectFrame].object)
+        ++objectFrame;
     std::string path;
-    for (const CutFrame& frame : open) {
-        if (!frame.object)
-            path += "[" + std::to_string(frame.index) + "]";
-        else
-            path += (path.empty() ? "" : ".") + frame.key;
+    std::string objectPath;
+    for (std::size_t i = 0; i < open.size(); ++i) {
+        const CutFrame& frame = open[i];
+        const std::string step = frame.object ? frame.key : "[" + std::to_string(frame.index) + "]";
+        path += (path.empty() || !frame.object ? "" : ".") + step;
+        if (i >= objectFrame)
+            objectPath += (objectPath.empty() || !frame.object ? "" : ".") + step;
     }
     std::string_view shown = json.substr(open.back().valueStart);
     while (!shown.empty() && (shown.front() == ' ' || shown.front() == '\t' || shown.front() == '\n' ||
@@ -524,7 +552,7 @@ std::optional<CutMember> cutMember(std::string_view json)
     while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\t' || shown.back() == '\n' ||
                               shown.back() == '\r' || shown.back() == '"'))
         shown.remove_suffix(1);
-    return CutMember{path, std::string(shown)};
+    return CutMember{path, objectPath, std::string(shown)};
 }
 
 bool startsMemberLine(std::string_view line)

@@ -101,8 +101,11 @@ std::string requoteSingleQuotes(std::string_view json, std::vector<std::string>&
 bool startsWithSingleQuotedKey(std::string_view text);
 
 /// A value the paste cut off (it never closes), made parseable: cut back to the end of its last
-/// complete member or element and closed with the brackets still open. Empty when nothing complete
-/// comes before the cut (no member at all).
+/// complete member or element and closed with the brackets still open. A string value is complete at
+/// its closing quote (`"Protocol": "UDP"` at the text's end is kept), a number or a literal where a
+/// `,`, `}` or `]` follows it: one at the text's end may have gone on (`"Protocol": 17` may have been
+/// 170) and is left out, as is a string the text ends inside. Empty when nothing complete comes before
+/// the cut (no member at all).
 std::string closeTruncatedJson(std::string_view json);
 
 /// A member whose string value the text ends inside.
@@ -123,13 +126,19 @@ struct CutMember
     /// Its path from the value's top, list elements by index: `PortMappings[0].Protocol`, `[2].Type`,
     /// `Output.Type`.
     std::string path;
+    /// Its path from the object the text shows, the one the cut is in: an HNS answer's `Output` and the
+    /// index of a list's element (the last, which the cut is in) are that object's place, not members of
+    /// it (`Output[2].PortMappings[0].Protocol` is `PortMappings[0].Protocol`). Empty when the member is
+    /// no member of such an object (`Output` itself).
+    std::string objectPath;
     std::string shown; ///< what the text shows of its value (a string's without its quote), blanks left out
 };
 
 /// The member a value the paste cut off ends in after its `:`: right after it, inside its value (a
-/// string, a number, `true`), or after a value nothing closes or follows (`"Protocol": 17`, which may
-/// have gone on). closeTruncatedJson leaves such a member out: its value is unknown. Nothing when the
-/// text ends elsewhere (between members, in a key, in a list's element that is no member).
+/// string, a number, `true`), or after a number or literal nothing closes or follows (`"Protocol": 17`,
+/// which may have gone on). closeTruncatedJson leaves such a member out: its value is unknown. Nothing
+/// when the text ends elsewhere (between members, in a key, in a list's element that is no member, after
+/// a string value's closing quote: that member is whole).
 std::optional<CutMember> cutMember(std::string_view json);
 
 /// Whether `line` (blanks before it allowed) starts a member, `"Key":`: a line a string runs into when

@@ -186,14 +186,16 @@ std::vector<std::string> balancedPortsAsked(const json& document)
     for (const json& policy : *policies) {
         if (!policy.is_object() || !equalsIgnoreCase(text(policy, "Type"), "ELB"))
             continue;
-        std::string protocol = numberText(policy, "Protocol");
-        if (const json* number = member(policy, "Protocol"); number && number->is_number_unsigned()) {
-            const std::uint64_t n = number->get<std::uint64_t>();
-            if (const std::string_view name = knownProtocolName(n <= 255 ? std::uint32_t(n) : 0);
-                !name.empty())
-                protocol = name;
-        } else if (protocol.empty()) {
-            protocol = upperCopy(text(policy, "Protocol"));
+        // The schema's name of a protocol number it names (6: TCP), else the number; a name as given.
+        std::string protocol;
+        if (const json* given = member(policy, "Protocol"); given && given->is_number_unsigned()) {
+            const std::uint64_t n = given->get<std::uint64_t>();
+            const std::string_view name = knownProtocolName(n <= 255 ? std::uint32_t(n) : 0);
+            protocol = name.empty() ? std::to_string(n) : std::string(name);
+        } else if (given && given->is_number_integer()) {
+            protocol = std::to_string(given->get<std::int64_t>());
+        } else if (given && given->is_string()) {
+            protocol = upperCopy(given->get<std::string>());
         }
         std::string ports = protocol;
         if (const std::string external = numberText(policy, "ExternalPort"),
@@ -415,15 +417,46 @@ std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<ExtractRes
     std::stable_sort(values.begin(), values.end(), [](const FoundValue* a, const FoundValue* b) {
         return a->firstLine != b->firstLine ? a->firstLine < b->firstLine : a->lastLine < b->lastLine;
     });
+    // Two readers may read one answer (a value of each at the same lines), and a log may show an answer
+    // again (a second sink, a retry logged twice): a request completes one answer, and a copy of an
+    // answer completed gets what it got, said once.
+    const auto sameLines = [](const FoundValue& a, const FoundValue& b) {
+        return a.firstLine == b.firstLine && a.lastLine == b.lastLine;
+    };
+    struct Completed
+    {
+        json shown; ///< the answer as the dump shows it
+        const FoundValue* request = nullptr;
+        const json* asked = nullptr;
+        const FoundValue* answer = nullptr;
+    };
+    std::vector<Completed> completed;
     std::vector<ImportWarning> infos;
     for (std::size_t i = 1; i < values.size(); ++i) {
         FoundValue& answer = *values[i];
-        const FoundValue& request = *values[i - 1];
-        if (!answer.cutOff || answer.startCut || !answer.value.is_object() || !answers(request, answer))
+        if (!answer.cutOff || answer.startCut || !answer.value.is_object())
             continue;
-        const json* asked = createRequest(request);
+        // The value before it, past another reader's value of the same answer.
+        std::size_t before = i;
+        while (before > 0 && values[before - 1]->cutOff && sameLines(*values[before - 1], answer))
+            --before;
+        const FoundValue* request = before > 0 ? values[before - 1] : nullptr;
+        const json* asked = request && answers(*request, answer) ? createRequest(*request) : nullptr;
+        // A request (another reader's value of it too) answered the answer it completed first.
+        if (asked && std::any_of(completed.begin(), completed.end(), [&](const Completed& c) {
+                return sameLines(*c.request, *request) && !sameLines(*c.answer, answer);
+            }))
+            asked = nullptr;
+        const auto copied = std::find_if(completed.begin(), completed.end(), [&](const Completed& c) {
+            return sameLines(*c.answer, answer) || c.shown == answer.value;
+        });
+        if (!asked && copied != completed.end()) {
+            request = copied->request;
+            asked = copied->asked;
+        }
         if (!asked)
             continue;
+        json shown = answer.value;
         std::string taken;
         for (const auto& [key, value] : asked->items()) {
             if (value.is_null() || member(answer.value, key))
@@ -434,10 +467,12 @@ std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<ExtractRes
         if (taken.empty())
             continue;
         const std::string text = taken + ": not in the cut response; taken from the request sent to HNS at " +
-                                 tables::lineRange(request.firstLine, request.lastLine) +
+                                 tables::lineRange(request->firstLine, request->lastLine) +
                                  ", which it answers";
         answer.repairs.push_back(text);
-        infos.push_back({answer.firstLine, answer.lastLine, text});
+        if (copied == completed.end())
+            infos.push_back({answer.firstLine, answer.lastLine, text});
+        completed.push_back({std::move(shown), request, asked, &answer});
     }
     return infos;
 }

@@ -18,7 +18,9 @@ namespace hcn::io {
 /// off (FoundValue::cutOff) that answers the request found just before it (a request sent to HNS to
 /// create an object, hns_member.h; the words between them say "Result" or "Response", with at most one
 /// line between) gets the top-level members it lacks that the request states, with a repair naming them.
-/// Returns one info per answer so completed, at its lines.
+/// A request completes one answer: another reader's value of that answer (at the same lines) and a copy
+/// the log shows again (the same members, a response logged twice) get the same members, without
+/// another info. Returns one info per answer so completed, at its lines.
 std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<ExtractResult>& results);
 
 /// The document of `found` when it is a request sent to HNS: request words before it

@@ -248,6 +248,24 @@ private slots:
                                                       << QStringList() << QStringList{elbAsked} << true;
         QTest::newRow("the same under a heading naming a request body")
             << QStringLiteral("Request body:\n") + elb << QStringList() << QStringList{elbAsked} << true;
+        // The protocol as hcnctl's table shows a port mapping's: the schema's name of its number, else
+        // the number; a name given is said in capitals.
+        const auto elbWith = [&elb](const char* protocol) {
+            return QStringLiteral("kube-proxy request: ") +
+                   QString(elb).replace(QStringLiteral("\"Protocol\": 6"), QString::fromLatin1(protocol));
+        };
+        QTest::newRow("a request's ELB protocol given as a name")
+            << elbWith("\"Protocol\": \"udp\"") << QStringList()
+            << QStringList{QString(elbAsked).replace(QStringLiteral("TCP"), QStringLiteral("UDP"))} << true;
+        QTest::newRow("a request's ELB protocol a number the schema does not name")
+            << elbWith("\"Protocol\": 99") << QStringList()
+            << QStringList{QString(elbAsked).replace(QStringLiteral("TCP"), QStringLiteral("99"))} << true;
+        QTest::newRow("a request's ELB protocol a negative number")
+            << elbWith("\"Protocol\": -1") << QStringList()
+            << QStringList{QString(elbAsked).replace(QStringLiteral("TCP"), QStringLiteral("-1"))} << true;
+        QTest::newRow("a request's ELB policy without a protocol")
+            << elbWith("\"Protocol\": null") << QStringList()
+            << QStringList{QString(elbAsked).replace(QStringLiteral("TCP "), QString())} << true;
         QTest::newRow("the same with no words: the shape of a create request")
             << elb << QStringList()
             << QStringList{QStringLiteral(
@@ -343,6 +361,70 @@ private slots:
         for (const QString& message : messages)
             QVERIFY2(said.contains(message), qPrintable(message + "\n--- said:\n" + said.join('\n')));
         QVERIFY2(imported->recoveredAnything() == recovered, qPrintable(said.join('\n')));
+    }
+
+    /// A request completes the one cut answer right after it. A log that shows the answer again (a
+    /// second sink, each line logged twice) completes each copy the same and says so once; two requests
+    /// answered each say their own.
+    void aCutAnswerLoggedTwiceIsCompletedOnce_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("values"); ///< valueProblem() specs
+        QTest::addColumn<QStringList>("infos");  ///< every "taken from the request" the report says
+
+        const QString request = QStringLiteral(
+            "2018/08/17 19:37:14 [net] HNSEndpointRequest POST request:{\"Name\":\"%1\",\"VirtualNetwork\":"
+            "\"ab683a07-d790-46b9-bba4-79cbca288b95\",\"IPAddress\":\"%2\",\"PrefixLength\":24}\n");
+        const QString response =
+            QStringLiteral("2018/08/17 19:37:14 [net] HNSEndpointRequest POST response:&{Id:%1 Name:%2 "
+                           "VirtualNetwork:ab683a07-d790-46b9-bba4-79cbca288b95 "
+                           "VirtualNetworkName:fd5259b4139534a00442c9bb\n");
+        const QString id1 = QStringLiteral("668701ea-66cb-4194-9770-d1bde75dbfe6");
+        const QString id2 = QStringLiteral("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d");
+        const QString ep1 = "Endpoint:" + id1.toUpper();
+        const QString ep2 = "Endpoint:" + id2.toUpper();
+        const QString req1 = request.arg(QStringLiteral("ep1"), QStringLiteral("10.0.0.14"));
+        const QString req2 = request.arg(QStringLiteral("ep2"), QStringLiteral("10.0.0.15"));
+        const QString resp1 = response.arg(id1, QStringLiteral("ep1"));
+        const QString resp2 = response.arg(id2, QStringLiteral("ep2"));
+        const QString taken = QStringLiteral("IPAddress, PrefixLength: not in the cut response; taken from "
+                                             "the request sent to HNS at line %1, "
+                                             "which it answers");
+        const QString address = QStringLiteral(" /IpConfigurations/0/IpAddress=\"%1\"");
+
+        QTest::newRow("the response logged once")
+            << req1 + resp1 << QStringList{ep1 + address.arg("10.0.0.14")} << QStringList{taken.arg(1)};
+        QTest::newRow("the response logged twice after its request")
+            << req1 + resp1 + resp1 << QStringList{ep1 + address.arg("10.0.0.14")}
+            << QStringList{taken.arg(1)};
+        QTest::newRow("the request and its response logged twice")
+            << req1 + resp1 + req1 + resp1 << QStringList{ep1 + address.arg("10.0.0.14")}
+            << QStringList{taken.arg(1)};
+        QTest::newRow("each line logged twice")
+            << req1 + req1 + resp1 + resp1 << QStringList{ep1 + address.arg("10.0.0.14")}
+            << QStringList{taken.arg(2)};
+        QTest::newRow("two requests, each answered")
+            << req1 + resp1 + req2 + resp2
+            << QStringList{ep1 + address.arg("10.0.0.14"), ep2 + address.arg("10.0.0.15")}
+            << QStringList{taken.arg(1), taken.arg(3)};
+    }
+
+    void aCutAnswerLoggedTwiceIsCompletedOnce()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, values);
+        QFETCH(QStringList, infos);
+        Result<ImportResult> imported = importDump({{"azure-vnet.log", text.toStdString()}});
+        QVERIFY(imported);
+        for (const QString& value : values) {
+            const QString problem = valueProblem(*imported, value);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QStringList said;
+        for (const ImportMessage& m : imported->report.messages)
+            if (QString::fromStdString(m.message).contains(QStringLiteral("taken from the request")))
+                said << QString::fromStdString(m.message);
+        QCOMPARE(said, infos);
     }
 
     void findsEveryObject_data()
@@ -2693,6 +2775,33 @@ private slots:
             << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
             << QStringList{"PortMappings[0].Protocol: cut off before its value; the protocol is unknown"}
             << QStringList{};
+        // A string is whole at its closing quote; a number only where something follows it.
+        QTest::newRow("the paste cut right after a protocol's closing quote: kept")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": \"UDP\""
+            << QStringList{lb + " /PortMappings/0/Protocol=\"UDP\"", lb + " /PortMappings/0/InternalPort=53"}
+            << QStringList{"\"UDP\""} << QStringList{"the dump ends inside this value"}
+            << QStringList{"Protocol:", "protocol is unknown"};
+        QTest::newRow("only the brackets after a protocol's name lost: kept")
+            << "{\"ID\":\"5F1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B\",\"HostComputeEndpoints\":[],"
+               "\"PortMappings\": [{\"Protocol\": \"UDP\"\n"
+            << QStringList{lb + " /PortMappings/0/Protocol=\"UDP\""} << QStringList{"\"UDP\""}
+            << QStringList{"the dump ends inside this value"}
+            << QStringList{"Protocol:", "protocol is unknown"};
+        QTest::newRow("the paste cut right after a protocol's number: unknown, it may have been 170")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 17"
+            << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
+            << QStringList{"PortMappings[0].Protocol: cut off after \"17\"; the protocol is unknown"}
+            << QStringList{};
+        QTest::newRow("the same with the line's end after it: unknown")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 17\n"
+            << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
+            << QStringList{"PortMappings[0].Protocol: cut off after \"17\"; the protocol is unknown"}
+            << QStringList{};
+        QTest::newRow("a protocol's number and its comma before the cut: kept")
+            << v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 17,"
+            << QStringList{lb + " /PortMappings/0/Protocol=17"} << QStringList{"17"}
+            << QStringList{"the dump ends inside this value"}
+            << QStringList{"Protocol:", "protocol is unknown"};
         QTest::newRow("the paste cut inside a later member: the protocol shown is kept")
             << v2Lb + "{\"Protocol\":17,\"ExternalPort\":53,\"InternalPort\": 5"
             << QStringList{lb + " /PortMappings/0/Protocol=17",
@@ -2736,6 +2845,17 @@ private slots:
                            "LoadBalancer:6A1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B /PortMappings/0/Protocol=6"}
             << QStringList{"6", "null"} << QStringList{"PortMappings[0].Protocol: cut off after \"1\""}
             << QStringList{};
+        QTest::newRow("an HNS answer's list cut inside its last load balancer's protocol")
+            << "{\"Success\":true,\"Output\":[{\"ID\":\"6A1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B\","
+               "\"HostComputeEndpoints\":[],\"PortMappings\":["
+               "{\"Protocol\":6,\"InternalPort\":80,\"ExternalPort\":80}],\"SchemaVersion\":{\"Major\":2,"
+               "\"Minor\":0}}," +
+                   v2Lb + "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": \"UD"
+            << QStringList{lb + " /PortMappings/0/Protocol=null",
+                           "LoadBalancer:6A1E3B2A-9C4D-4E6F-8A1B-2C3D4E5F6A7B /PortMappings/0/Protocol=6"}
+            << QStringList{"6", "null"}
+            << QStringList{"PortMappings[0].Protocol: cut off after \"UD\"; the protocol is unknown"}
+            << QStringList{"Output.", "Output["};
         QTest::newRow("an HNS answer cut inside its load balancer's protocol")
             << "{\"Success\":true,\"Output\":" + v2Lb +
                    "{\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": 1"
@@ -2755,6 +2875,10 @@ private slots:
             << QStringList{lb + " /PortMappings/0/Protocol=null"} << QStringList{"null"}
             << QStringList{"Policies[0].Protocol: cut off after \"1\"; the protocol is unknown"}
             << QStringList{};
+        QTest::newRow("v1: the paste cut right after an ELB policy's protocol name: kept")
+            << v1Lb + "{\"Type\":\"ELB\",\"InternalPort\":53,\"ExternalPort\":53,\"Protocol\": \"UDP\""
+            << QStringList{lb + " /PortMappings/0/Protocol=17"} << QStringList{"17"}
+            << QStringList{"the dump ends inside this value"} << QStringList{"protocol is unknown"};
         QTest::newRow("v1: an ELB policy without a protocol is any")
             << v1Lb + "{\"Type\":\"ELB\",\"InternalPort\":53,\"ExternalPort\":53,\"VIPs\":[\"10.96.0.10\"]}]}"
             << QStringList{lb + " /PortMappings/0/Protocol=\"(absent)\""} << QStringList{"(absent)"}
@@ -2795,6 +2919,9 @@ private slots:
         QTest::newRow("a network cut inside its Type: unknown")
             << v2Net + "\"Type\": \"L2" << QStringList{net + " /Type=null"} << QStringList{}
             << QStringList{"Type: cut off after \"L2\"; the type is unknown"} << QStringList{};
+        QTest::newRow("a network cut right after its Type's closing quote: kept")
+            << v2Net + "\"Type\": \"L2Bridge\"" << QStringList{net + " /Type=\"L2Bridge\""} << QStringList{}
+            << QStringList{"the dump ends inside this value"} << QStringList{"Type:"};
         QTest::newRow("a network without a Type: HCN's NAT, as the dump shows it")
             << v2Net + v2NetEnd << QStringList{net + " /Type=\"(absent)\"", net + " @Lost=[]"}
             << QStringList{} << QStringList{} << QStringList{"Type"};
@@ -4199,9 +4326,10 @@ private slots:
                            ": known only from an endpoint's Namespace member at these lines, found on its "
                            "own"}
             << QStringList{}
-            << QStringList{"Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1 /Policies=\"(absent)\"",
-                           "Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1 "
-                           "/_v1/Policies=[{\"ExceptionList\":[\"10.244.0.0/16\",\"10.96.0.0/12\"]}]",
+            // The header came after the policy's Type: read whole, the policy is the OutBoundNAT it shows.
+            << QStringList{"Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1 /Policies=[{\"Settings\":{"
+                           "\"Exceptions\":[\"10.244.0.0/16\",\"10.96.0.0/12\"]},\"Type\":\"OutBoundNAT\"}]",
+                           "Endpoint:90DA76EC-17F8-4B43-A269-EA3847520CF1 /_v1=\"(absent)\"",
                            "Namespace:" + chatNamespace + " /Type=\"(absent)\"",
                            "Namespace:" + chatNamespace +
                                " /Resources=[{\"Data\":{\"ID\":\"C30DA91F-4A2B-4E76-951C-1D6B7A853F24\"},"
