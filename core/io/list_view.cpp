@@ -1131,6 +1131,7 @@ private:
         const std::string& cutName = object.cutName;
         const int first = m_lines[properties.front().firstIndex].sourceLine;
         const int last = m_lines[properties.back().lastIndex].sourceLine;
+        const std::size_t warningsBefore = m_result.warnings.size();
         FoundValue found;
         found.format = DumpFormat::ListView;
         found.kindHint = kindHint;
@@ -1231,6 +1232,11 @@ private:
                                              "property's name (\"" +
                                              cutName + "\"); the paste was cut there"});
         }
+        // A record that is no HNS object (Get-VMSwitch's, Get-NetAdapter's) is not imported and gets one
+        // info: what its values lost is nothing the snapshot misses.
+        if (nonHnsObjectKind(found.value))
+            m_result.warnings.erase(m_result.warnings.begin() + std::ptrdiff_t(warningsBefore),
+                                    m_result.warnings.end());
         return found;
     }
 

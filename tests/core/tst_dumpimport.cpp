@@ -3637,6 +3637,10 @@ private slots:
             << "listview-netnat-ragged-colons.txt" << QStringList{}
             << QStringList{"info 7-8: " + notHns("a Hyper-V virtual switch (Get-VMSwitch)"),
                            "info 11-18: " + notHns("a WinNAT instance (Get-NetNat)")};
+        // What a value of it lost is nothing the snapshot misses.
+        QTest::newRow("a Get-VMSwitch record the paste cut inside a value's braces")
+            << "listview-vmswitch-cut-in-brace.txt" << QStringList{}
+            << QStringList{"info 4-9: " + notHns("a Hyper-V virtual switch (Get-VMSwitch)")};
         QTest::newRow("Get-NetNat and Get-VMSwitch as JSON")
             << "netnat-vmswitch-convertto-json.txt" << QStringList{}
             << QStringList{"info 2-10: " + notHns("a WinNAT instance (Get-NetNat)"),
