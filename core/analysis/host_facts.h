@@ -218,9 +218,6 @@ bool aclFieldUnknown(const AclFact& acl, std::string_view field);
 /// holds only values the rule really lists, so a packet it lists is matched for sure.
 bool aclFieldMatches(const AclFact& acl, std::string_view field, bool listed, bool empty,
                      bool unknownMatches);
-/// True when the ACL matches a packet of `protocol` to remote `address`:`port` (outbound). With
-/// `unknownMatches` false, true only when the rule matches for sure; with it true, when the rule may
-/// match (fields the data does not show match anything).
 /// Whether the port mapping serves `protocol` for sure: its protocol is that one, or any protocol (0).
 /// False when its protocol is not known (protocolUnknown).
 bool mappingServes(const PortMappingFact& mapping, std::uint32_t protocol);
@@ -228,6 +225,9 @@ bool mappingServes(const PortMappingFact& mapping, std::uint32_t protocol);
 /// shown), else its number.
 std::string mappingProtocolName(const PortMappingFact& mapping);
 
+/// True when the ACL matches a packet of `protocol` to remote `address`:`port` (outbound). With
+/// `unknownMatches` false, true only when the rule matches for sure; with it true, when the rule may
+/// match (fields the data does not show match anything).
 bool aclMatchesOutbound(const AclFact& acl, std::uint32_t protocol, const IpAddress& address,
                         std::uint16_t port, bool unknownMatches = false);
 

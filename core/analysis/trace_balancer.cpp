@@ -9,8 +9,12 @@
 
 namespace hcn::analysis {
 
-std::vector<Frontend> frontendsOf(const TraceIndex& index, const IpAddress& vip, std::uint32_t protocol,
-                                  std::uint16_t port)
+namespace {
+
+/// The port mappings of the load balancers on `vip` that listen on `port` and for which `takes` holds.
+template <typename Takes>
+std::vector<Frontend> frontendsOnPort(const TraceIndex& index, const IpAddress& vip, std::uint16_t port,
+                                      Takes takes)
 {
     std::vector<Frontend> out;
     for (const std::string& id : index.model.loadBalancersByVip.at(vip.toString())) {
@@ -21,29 +25,26 @@ std::vector<Frontend> frontendsOf(const TraceIndex& index, const IpAddress& vip,
             const PortMappingFact& m = lb->second.portMappings[i];
             // A mapping without ExternalPort listens on its InternalPort (kube-proxy writes both).
             const std::uint16_t external = m.externalPort != 0 ? m.externalPort : m.internalPort;
-            if (mappingServes(m, protocol) && external == port)
+            if (external == port && takes(m))
                 out.push_back({&lb->second, m, i});
         }
     }
     return out; // load balancers are ordered by ID (the index is a set)
 }
 
+} // namespace
+
+std::vector<Frontend> frontendsOf(const TraceIndex& index, const IpAddress& vip, std::uint32_t protocol,
+                                  std::uint16_t port)
+{
+    return frontendsOnPort(index, vip, port,
+                           [protocol](const PortMappingFact& m) { return mappingServes(m, protocol); });
+}
+
 std::vector<Frontend> unknownProtocolFrontendsOf(const TraceIndex& index, const IpAddress& vip,
                                                  std::uint16_t port)
 {
-    std::vector<Frontend> out;
-    for (const std::string& id : index.model.loadBalancersByVip.at(vip.toString())) {
-        const auto lb = index.model.loadBalancers.find(id);
-        if (lb == index.model.loadBalancers.end())
-            continue;
-        for (std::size_t i = 0; i < lb->second.portMappings.size(); ++i) {
-            const PortMappingFact& m = lb->second.portMappings[i];
-            const std::uint16_t external = m.externalPort != 0 ? m.externalPort : m.internalPort;
-            if (m.protocolUnknown && external == port)
-                out.push_back({&lb->second, m, i});
-        }
-    }
-    return out;
+    return frontendsOnPort(index, vip, port, [](const PortMappingFact& m) { return m.protocolUnknown; });
 }
 
 std::vector<std::uint16_t> frontendPorts(const TraceIndex& index, const IpAddress& vip,
