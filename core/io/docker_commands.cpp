@@ -66,6 +66,10 @@ std::string unquoted(std::string_view word)
     return out;
 }
 
+/// What the request of a command with a quote that never closes says after its words.
+constexpr std::string_view kOpenQuoteSaid =
+    " (a quote in the command never closes: what follows it is not clear)";
+
 /// Whether `text` ends inside a quote.
 bool endsInsideQuote(std::string_view text)
 {
@@ -255,11 +259,16 @@ std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bo
         return {};
     if (!equalsIgnoreCase(words[0], "docker") && !equalsIgnoreCase(words[0], "docker.exe"))
         return {};
-    const std::string& verb = words[2];
+    const std::string verb = words[2];
     const bool create = verb == "create";
     if (!create && verb != "rm" && verb != "remove")
         return {};
     const bool cutQuote = lastLine && endsInsideQuote(statement);
+    // A quote the poster left open before the command's end (`interface="SLOT 1 Port 2 new_ns`): the
+    // word it opens runs to the end and says nothing sure; the command is read up to it.
+    const bool openQuote = !lastLine && endsInsideQuote(statement);
+    if (openQuote)
+        words.pop_back();
     const auto request = [&](std::string what) {
         LoggedRequest r;
         r.asker = LoggedRequest::Asker::Command;
@@ -272,7 +281,7 @@ std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bo
         const CreateArguments args = createArguments(words, 3);
         const bool cut = continued || cutQuote || (lastLine && args.waiting);
         // Its name ends it; prose names none, or goes on after it.
-        if (args.positional.size() > 1 || (args.positional.empty() && !cut))
+        if (args.positional.size() > 1 || (args.positional.empty() && !cut && !openQuote))
             return {};
         const std::string name = args.positional.empty() ? std::string() : args.positional.front();
         if (!name.empty() && !isDockerName(name))
@@ -280,6 +289,8 @@ std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bo
         std::string what = createdAsked(args, name);
         if (what.empty())
             return {};
+        if (openQuote)
+            return request(what + std::string(kOpenQuoteSaid));
         return request(cut ? what + std::string(kCutCommandSaid) : what);
     }
     std::vector<std::string> names;
@@ -310,6 +321,8 @@ std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bo
         else
             what += isDockerId(names[n]) ? "docker ID " + names[n] : names[n];
     }
+    if (openQuote)
+        return request(what + std::string(kOpenQuoteSaid));
     return request(continued || cutQuote ? what + std::string(kCutCommandSaid) : what);
 }
 

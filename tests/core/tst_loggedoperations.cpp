@@ -1362,7 +1362,10 @@ void TestLoggedOperations::readsDockersNetworkCommands_data()
                "22 info: a command (docker network create) that asks HNS to create network TeamedNet "
                "(Transparent) on adapters Ethernet 2 and Ethernet 3 (teamed) at line 22",
                "23 info: a command (docker network create) that asks HNS to create network team2 "
-               "(Transparent) on adapters Ethernet 4 and Ethernet 5 (teamed) at line 23"};
+               "(Transparent) on adapters Ethernet 4 and Ethernet 5 (teamed) at line 23",
+               // A quote the poster left open: read up to it.
+               "24 info: a command (docker network create) that asks HNS to create network (Transparent) (a "
+               "quote in the command never closes: what follows it is not clear) at line 24"};
     QTest::newRow("prose, docker's other commands, Linux's drivers and a table's row ask HNS nothing")
         << "docker-network-prose-and-linux-drivers.txt" << QStringList{};
     QTest::newRow("a command the paste cuts inside its continuation: what it holds, said cut")
