@@ -99,8 +99,9 @@ private:
         if (!session.ok()) {
             if (o.embedded || !o.snapshot.empty() || sessionOptions(o).library)
                 return session.status();
-            return Status(session.code(), Session::unreachableMessage(
-                                              session.status(), o.socket.empty() ? Session::defaultSocket() : o.socket));
+            return Status(session.code(),
+                          Session::unreachableMessage(
+                              session.status(), o.socket.empty() ? Session::defaultSocket() : o.socket));
         }
         for (const std::string& warning : (*session)->loadWarnings())
             m_err << "hcnctl: " << o.snapshot << ": " << warning << '\n';
@@ -135,7 +136,8 @@ private:
 class Printer
 {
 public:
-    Printer(const std::vector<HostObject>& a, const std::vector<HostObject>& b, std::ostream& out) : m_out(out)
+    Printer(const std::vector<HostObject>& a, const std::vector<HostObject>& b, std::ostream& out)
+        : m_out(out)
     {
         for (const auto* side : {&a, &b})
             for (const HostObject& o : *side)
@@ -175,8 +177,11 @@ public:
         else
             m_out << '\n';
         for (const DiffObject& o : diff.objects) {
-            const char mark = o.type == DiffObject::Type::Added ? '+' : o.type == DiffObject::Type::Removed ? '-' : '~';
-            m_out << mark << ' ' << kindLabel(o.kind) << ' ' << (o.name.empty() ? "" : o.name + " ") << '(' << o.id;
+            const char mark = o.type == DiffObject::Type::Added     ? '+'
+                              : o.type == DiffObject::Type::Removed ? '-'
+                                                                    : '~';
+            m_out << mark << ' ' << kindLabel(o.kind) << ' ' << (o.name.empty() ? "" : o.name + " ") << '('
+                  << o.id;
             if (o.matchedByName)
                 m_out << " → " << o.newId << ", matched by name";
             m_out << ")\n";
@@ -186,7 +191,8 @@ public:
         if (!diff.ignored.empty()) {
             m_out << (diff.same() ? "" : "\n") << "Not compared (bookkeeping, see docs/diff.md):\n";
             for (const auto& [member, count] : diff.ignored)
-                m_out << "  " << member << " differs on " << count << " object" << (count == 1 ? "" : "s") << '\n';
+                m_out << "  " << member << " differs on " << count << " object" << (count == 1 ? "" : "s")
+                      << '\n';
         }
     }
 
@@ -194,6 +200,15 @@ private:
     void printChange(const DiffFieldChange& c)
     {
         const std::string path = c.path.empty() ? std::string("/") : c.path;
+        // A port mapping's null Protocol is an import's unknown one; without a Protocol it is any.
+        if (path.ends_with("/Protocol") &&
+            ((c.type == DiffFieldChange::Type::Added && c.after.is_null()) ||
+             (c.type == DiffFieldChange::Type::Removed && c.before.is_null()))) {
+            const bool toAny = c.type == DiffFieldChange::Type::Removed;
+            m_out << "    " << path << ": "
+                  << (toAny ? "unknown (null) → any (none)" : "any (none) → unknown (null)") << '\n';
+            return;
+        }
         switch (c.type) {
         case DiffFieldChange::Type::Added:
             m_out << "    " << path << ": added " << value(c.after) << '\n';
@@ -208,7 +223,8 @@ private:
             break;
         }
         if (c.removedItems.size() == 1 && c.addedItems.size() == 1) {
-            m_out << "    " << path << ": " << item(c.removedItems[0]) << " → " << item(c.addedItems[0]) << '\n';
+            m_out << "    " << path << ": " << item(c.removedItems[0]) << " → " << item(c.addedItems[0])
+                  << '\n';
             return;
         }
         m_out << "    " << path << ':';

@@ -39,13 +39,16 @@ private slots:
         QTest::newRow("endpoint added: 1")
             << QStringList{diffFile("endpoint-added/a.json"), diffFile("endpoint-added/b.json")} << 1;
         QTest::newRow("v1 dump against the v2 snapshot of the host: 0")
-            << QStringList{diffFile("v1-dump-vs-v2-snapshot/a.json"), diffFile("v1-dump-vs-v2-snapshot/b.json")}
+            << QStringList{diffFile("v1-dump-vs-v2-snapshot/a.json"),
+                           diffFile("v1-dump-vs-v2-snapshot/b.json")}
             << 0;
         const QString folder = qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/dumps/collectlogs";
         QTest::newRow("collectlogs folder against itself: 0") << QStringList{folder, folder} << 0;
         QTest::newRow("missing file: 2") << QStringList{identical, "/nonexistent/host.json"} << 2;
         QTest::newRow("nothing HCN in the file: 2")
-            << QStringList{identical, qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/dumps/garbage.bin"} << 2;
+            << QStringList{identical,
+                           qEnvironmentVariable("HCN_SOURCE_DIR") + "/tests/data/dumps/garbage.bin"}
+            << 2;
         QTest::newRow("one host only: 2") << QStringList{identical} << 2;
         QTest::newRow("three hosts: 2") << QStringList{identical, identical, identical} << 2;
         QTest::newRow("both from standard input: 2") << QStringList{"-", "-"} << 2;
@@ -77,8 +80,9 @@ private slots:
         const CtlRun shrunk =
             runCtl({"diff", diffFile("lb-backends-shrunk/a.json"), diffFile("lb-backends-shrunk/b.json")});
         QCOMPARE(shrunk.exitCode, 1);
-        QVERIFY2(shrunk.out.contains("    /HostComputeEndpoints: removed C0FFEE02-0001-4001-8001-000000000001 (web), "
-                                     "C0FFEE02-0003-4003-8003-000000000003 (cache)"),
+        QVERIFY2(shrunk.out.contains(
+                     "    /HostComputeEndpoints: removed C0FFEE02-0001-4001-8001-000000000001 (web), "
+                     "C0FFEE02-0003-4003-8003-000000000003 (cache)"),
                  qPrintable(shrunk.out));
 
         const CtlRun same = runCtl({"diff", diffFile("identical/a.json"), diffFile("identical/b.json")});
@@ -98,7 +102,8 @@ private slots:
         const CtlRun run = runCtl({"diff", dir.filePath("a.json"), dir.filePath("b.json")});
         QVERIFY2(run.exitCode == 1, qPrintable(run.err + run.out));
         QVERIFY2(
-            run.out.contains("    /PortMappings[InternalPort=53,ExternalPort=53]/Protocol: removed null\n"),
+            run.out.contains(
+                "    /PortMappings[InternalPort=53,ExternalPort=53]/Protocol: unknown (null) → any (none)\n"),
             qPrintable(run.out));
         const CtlRun json = runCtl({"diff", "--json", dir.filePath("a.json"), dir.filePath("b.json")});
         const QJsonObject change = parseObject(json.out)
@@ -118,8 +123,8 @@ private slots:
 
     void jsonShape()
     {
-        const CtlRun run =
-            runCtl({"diff", "--json", diffFile("lb-backends-shrunk/a.json"), diffFile("lb-backends-shrunk/b.json")});
+        const CtlRun run = runCtl(
+            {"diff", "--json", diffFile("lb-backends-shrunk/a.json"), diffFile("lb-backends-shrunk/b.json")});
         QCOMPARE(run.exitCode, 1);
         const QJsonObject document = parseObject(run.out);
         QCOMPARE(document.value("Same").toBool(true), false);
@@ -127,7 +132,8 @@ private slots:
         QCOMPARE(summary.size(), 6);
         for (const auto& value : summary) {
             const QJsonObject row = value.toObject();
-            for (const char* key : {"Kind", "Before", "After", "Added", "Removed", "Changed", "MatchedByName"})
+            for (const char* key :
+                 {"Kind", "Before", "After", "Added", "Removed", "Changed", "MatchedByName"})
                 QVERIFY2(row.contains(key), key);
         }
         const QJsonArray objects = document.value("Objects").toArray();
@@ -149,7 +155,8 @@ private slots:
         const QJsonObject db = parseObject(added.out).value("Objects").toArray()[0].toObject();
         QCOMPARE(db.value("Change").toString(), QString("added"));
         QCOMPARE(db.value("Document").toObject().value("Name").toString(), QString("db"));
-        const CtlRun trouble = runCtl({"diff", "--json", diffFile("identical/a.json"), "/nonexistent/host.json"});
+        const CtlRun trouble =
+            runCtl({"diff", "--json", diffFile("identical/a.json"), "/nonexistent/host.json"});
         QCOMPARE(trouble.exitCode, 2);
         QVERIFY(parseObject(trouble.out).value("error").toObject().contains("code"));
     }
@@ -211,7 +218,8 @@ private slots:
 
     void unreachableServiceIsTrouble()
     {
-        const CtlRun run = runCtl({"--socket", "/nonexistent/hcnd.sock", "diff", "live", diffFile("identical/a.json")});
+        const CtlRun run =
+            runCtl({"--socket", "/nonexistent/hcnd.sock", "diff", "live", diffFile("identical/a.json")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("--embedded"), qPrintable(run.err)); // says what to do about it
     }
