@@ -216,16 +216,77 @@ bool goSourceExpression(std::string_view value)
     return end == value.size() || value[end] == '(';
 }
 
+/// Whether `header` starts with the Go keyword `word` (followed by a blank or, for `func`, a parenthesis).
+bool startsWithGoKeyword(std::string_view header, std::string_view word)
+{
+    if (!header.starts_with(word))
+        return false;
+    if (header.size() == word.size())
+        return true;
+    const char next = header[word.size()];
+    return next == ' ' || next == '\t' || (word == "func" && next == '(');
+}
+
+/// Whether the brace at line[brace] opens a Go function body or a statement's block, not a value: gofmt's
+/// blank before it, and before that a function's signature (`func name(params) result`, also after a
+/// review diff's hunk header `@@ -257,6 +257,7 @@ func ...`, a closure `handler := func(w ...)`) or a
+/// statement that takes a block (`if err != nil`, `for _, ep := range eps`, `switch`, `select`,
+/// `} else`, `go func()`, `defer func()`), and nothing after it on its line but a comment. A dump's
+/// brace follows a type, `&`, a colon or `=`, and members follow it (`for ep1: {Id:...}` is a dump).
+bool goBlockBraceAt(std::string_view line, std::size_t brace)
+{
+    if (brace == 0 || (line[brace - 1] != ' ' && line[brace - 1] != '\t'))
+        return false;
+    const std::string_view after = trimBlanks(line.substr(brace + 1));
+    if (!after.empty() && !after.starts_with("//"))
+        return false;
+    std::string_view header = trimBlanks(line.substr(0, brace));
+    // A review diff's hunk header names the function the hunk is in: `@@ -a,b +c,d @@ func ...`.
+    if (header.starts_with("@@")) {
+        const std::size_t close = header.find("@@", 2);
+        if (close == std::string_view::npos)
+            return false;
+        header = trimBlanks(header.substr(close + 2));
+    } else if (header.starts_with('+') || header.starts_with('-')) {
+        header = trimBlanks(header.substr(1)); // a diff's added or removed line
+    }
+    if (header.empty())
+        return false;
+    if (header.starts_with('}'))
+        header = trimBlanks(header.substr(1)); // `} else {`, `} else if x {`
+    // A statement's header and a function's signature end in a name, a literal or a bracket (`)`,
+    // `err != nil`, `[]policy.Policy`, `== "x"`); prose before a dump ends in a colon or `=`.
+    const char last = header.back();
+    if (last != ')' && last != ']' && last != '"' && !goIdentChar(last))
+        return false;
+    for (const std::string_view word : {"if", "for", "switch", "select", "else", "go", "defer"})
+        if (startsWithGoKeyword(header, word))
+            return true;
+    for (std::size_t at = header.find("func"); at != std::string_view::npos;
+         at = header.find("func", at + 1)) {
+        if (at > 0 && (goIdentChar(header[at - 1]) || header[at - 1] == '.'))
+            continue;
+        const std::string_view rest = header.substr(at);
+        if (startsWithGoKeyword(rest, "func") && rest.find('(') != std::string_view::npos)
+            return true;
+    }
+    return false;
+}
+
 /// Whether the typed struct whose dump starts at text[start] (its brace at text[brace]) is Go source, a
 /// composite literal (`ep := &hcsshim.HNSEndpoint{Name: endpointName, VirtualNetworkName: nw.Name}`, or
 /// gofmt's one member a line, `Name:               endpointName,`), not a dump: a member's value after
 /// a blank is a variable, selector or call, or the struct is assigned or returned (`x = `, `x := `,
 /// `return `) and its first member has gofmt's blank after the colon. fmt's %#v writes no blank there
-/// and only literals as values.
+/// and only literals as values. A brace with no type before it (a slice literal's element, `{` alone on
+/// its line) is source only when such a value is a selector or a call (`uint16(mapping.ContainerPort)`).
 bool goSourceLiteralAt(std::string_view text, std::size_t start, std::size_t brace)
 {
-    if (start == brace || brace == 0 || !goIdentChar(text[brace - 1]))
-        return false; // %+v's `&{`, `{` and `[{`: no type, so no literal
+    if (brace == 0)
+        return false;
+    // %+v's `&{`, `{` and `[{` have no type; a literal whose type is elided (an element of a slice
+    // literal, `{` alone on its line) is source only by a member's value, a call or a selector.
+    const bool untyped = start == brace || !goIdentChar(text[brace - 1]);
     // The first members at the struct's outermost level, within the first bytes after its brace: `Key:`,
     // the blanks after it, its value (up to a comma or the closing brace at its own level).
     constexpr std::size_t kMaxLookedAt = 4096;
@@ -248,11 +309,13 @@ bool goSourceLiteralAt(std::string_view text, std::size_t start, std::size_t bra
             valueEnd = goTokenEnd(inside, valueEnd);
         if (members++ == 0)
             firstSpaced = spaced;
-        if (spaced && goSourceExpression(trimBlanks(inside.substr(value, valueEnd - value))))
+        const std::string_view shown = trimBlanks(inside.substr(value, valueEnd - value));
+        if (spaced && goSourceExpression(shown) &&
+            (!untyped || shown.find_first_of(".(") != std::string_view::npos))
             return true;
         at = valueEnd;
     }
-    if (!firstSpaced)
+    if (untyped || !firstSpaced)
         return false;
     std::string_view before = text.substr(0, start);
     while (!before.empty() && (before.back() == ' ' || before.back() == '\t'))
@@ -322,6 +385,11 @@ public:
                     pos = from = next;
                 else
                     ++pos;
+                continue;
+            }
+            if (text[pos] == '{' && goBlockBraceAt(text, pos)) {
+                // A function's body or a statement's block: Go source; what is inside it is searched.
+                pos = from = pos + 1;
                 continue;
             }
             const std::size_t start =

@@ -2076,7 +2076,8 @@ private slots:
     /// What the report says of text near Go dumps that is no HNS object: hcn's v2 policies printed on
     /// their own (`{Type:ACL Settings:[123 34 ...]}`, the type outside the bytes) are told as the v1
     /// ones are, and one the text ends inside is a warning; Go source code (a composite literal, on one
-    /// line or gofmt's one member a line) is passed over without a word while a dump beside it is read;
+    /// line or gofmt's one member a line, a function's body or a block, in a review diff too) is passed
+    /// over without a word while a dump beside it is read;
     /// a struct of something else the paste starts inside is read without a warning, an HNS one keeps it.
     void saysWhatTheTextAroundGoDumpsIs_data()
     {
@@ -2120,6 +2121,13 @@ private slots:
             << QStringList{"Endpoint:4D3C2B1A-0F9E-4D8C-B7A6-958473625140"};
         QTest::newRow("an assigned literal of literal values is code too")
             << "go-source-literal-values.txt" << QStringList{} << QStringList{};
+        QTest::newRow("a review diff's hunk in a func: its body's brace and the members after it are code")
+            << "go-source-diff-hunk-func.md" << QStringList{}
+            << QStringList{"Endpoint:3C4D5E6F-7A8B-4C9D-8E0F-1A2B3C4D5E6F"};
+        QTest::newRow("a hunk header's func brace with one member line after it")
+            << "go-source-diff-hunk-one-member.txt" << QStringList{} << QStringList{};
+        QTest::newRow("a literal's element without its type, conversions and selectors as values")
+            << "go-source-diff-hunk-element.txt" << QStringList{} << QStringList{};
         QTest::newRow("a Calico workload endpoint the paste starts inside: nothing to tell")
             << "go-start-cut-workload-endpoint.log" << QStringList{} << QStringList{};
         QTest::newRow("an HNS endpoint the paste starts inside keeps its warning")
