@@ -5,6 +5,7 @@
 #include "common/text.h"
 #include "io/hns_property_names.h"
 #include "io/logged_words.h"
+#include "io/non_hns_objects.h"
 #include "io/text_tables.h"
 
 #include <algorithm>
@@ -172,7 +173,7 @@ bool isKubernetesObject(const nlohmann::json& value)
 bool cutLosesHnsObject(const nlohmann::json& value, std::string_view context)
 {
     return showsHnsMember(value) && !(!hasGuidId(value) && isRequestContext(context)) &&
-           !isKubernetesObject(value);
+           !isKubernetesObject(value) && !isNetworkControllerResource(value);
 }
 
 } // namespace hcn::io

@@ -33,8 +33,9 @@ bool showsHnsMember(const nlohmann::json& value);
 bool isKubernetesObject(const nlohmann::json& value);
 
 /// Whether cutting `value` (read from the text after `context`) lost part of an HNS object the import
-/// would show: it shows an HNS member and is no request sent to HNS (those are not imported) nor a
-/// Kubernetes object.
+/// would show: it shows an HNS member and is no request sent to HNS (those are not imported), no
+/// Kubernetes object and no resource of the Network Controller (isNetworkControllerResource: its camel-case
+/// `subnets` are none of HNS's).
 bool cutLosesHnsObject(const nlohmann::json& value, std::string_view context);
 
 /// The kind the words logged before a value name (`Hns Endpoint resource,`, `Found existing HNS network`,

@@ -130,6 +130,39 @@ std::string slipKey(std::string_view message)
     return key;
 }
 
+/// The title in braces a Windows message starts with (`Object Exists` of `{Object Exists} An attempt was
+/// made ...`, the NT status's name Win32 passes on), without its braces; empty when it starts with none.
+std::string_view messageTitleOf(std::string_view message)
+{
+    message = trimBlanks(message);
+    const std::size_t size = messageTitleSize(message);
+    if (size == 0)
+        return {};
+    std::string_view title = trimBlanks(message.substr(0, size));
+    if (title.size() < 2 || title.front() != '{' || title.back() != '}')
+        return {};
+    return trimBlanks(title.substr(1, title.size() - 2));
+}
+
+/// Whether `quoted` (a title's message) is nothing but the title in braces of the Windows message of
+/// `logged` (as logged, else its code's), with its braces or without: `Object Exists`, `{Object Exists}`
+/// for ERROR_OBJECT_NAME_EXISTS's `{Object Exists} An attempt was made ...`. Compared without case, blanks
+/// or a full stop.
+bool isMessageTitleOf(std::string_view quoted, const LoggedError& logged)
+{
+    quoted = trimBlanks(quoted);
+    if (quoted.size() >= 2 && quoted.front() == '{' && quoted.back() == '}')
+        quoted = trimBlanks(quoted.substr(1, quoted.size() - 2));
+    const std::string key = messageMatchKey(quoted);
+    if (key.empty() || !logged.code)
+        return false;
+    for (const std::string_view message : {std::string_view(logged.message), hresultMessage(*logged.code)})
+        if (const std::string_view title = messageTitleOf(message);
+            !title.empty() && messageMatchKey(title) == key)
+            return true;
+    return false;
+}
+
 /// Whether `a` becomes `b` with at most kMaxSlipEdits characters added, dropped or changed.
 bool withinSlip(std::string_view a, std::string_view b)
 {
@@ -427,6 +460,19 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         return quoted.size() >= kMinSlippedMessage && logged.size() >= kMinSlippedMessage &&
                withinSlip(quoted, logged);
     };
+    // Whether a title's error (`title`, no code of its own) quotes nothing of a failure's (`record`, its
+    // code known) but the title in braces of its Windows message (`# ... HNS failed with error : Object
+    // Exists` above docker's `... HNS failed with error : {Object Exists} An attempt was made ...`): the
+    // same operation or less of it, and the same request if both name one.
+    const auto quotesMessageTitle = [&](const LoggedError& title, const LoggedError& record) {
+        if (title.code || !title.codeName.empty() || !record.code || !title.notRunBecause.empty() ||
+            !record.notRunBecause.empty())
+            return false;
+        if (!title.request.empty() && !record.request.empty() && title.request != record.request)
+            return false;
+        return sameOperation(withoutParentheses(title.operation), withoutParentheses(record.operation)) &&
+               isMessageTitleOf(title.message, record);
+    };
     // An error as the failures are keyed (LoggedError::request and the operation's details left out), and
     // that without its operation.
     const auto plainError = [](const LoggedError& error) {
@@ -510,7 +556,11 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         }
         // A message the paste cut off whose whole text an earlier failure of the same operation logged:
         // that failure again.
-        if (refusal.error.messageCut && !refusal.error.code) {
+        // A title holding only a Windows message's title in braces (`{Object Exists}`) quotes it, as below.
+        const bool onlyMessageTitle =
+            onTitle(refusal) &&
+            messageTitleSize(trimBlanks(refusal.error.message)) == trimBlanks(refusal.error.message).size();
+        if (refusal.error.messageCut && !refusal.error.code && !onlyMessageTitle) {
             // As the earlier ones are keyed: the operation without its details, not the request.
             const std::string plainOperation = withoutParentheses(refusal.error.operation);
             const std::string operation =
@@ -599,16 +649,25 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
         // A title quoting a log record's failure with a slip of the keys and no code of its own (an
         // issue's `# ... hnsCall Failed in Win32: The object already exits` above the record's `hnsCall
         // failed in Win32: The object already exists. (0x1392)`): one failure, in the record's words, the
-        // title a quote of it. A title that quotes another failure, or a record another record, stays apart.
+        // title a quote of it. So is a title quoting only the title in braces of a failure's Windows message
+        // (`Object Exists`, `{Object Exists}`), beside a log record or a line that opens none. A title that
+        // quotes another failure, or a record another record, stays apart.
         if (!codeless && !reported.contains(key)) {
             const bool title = onTitle(refusal);
             const bool record = !title && opensRecord(first);
+            const auto quotes = [&](const Said& s) {
+                if (title)
+                    return !s.title && ((recordIn(s) && slippedQuote(refusal.error, *s.error)) ||
+                                        quotesMessageTitle(refusal.error, *s.error));
+                return s.title && !recordIn(s) &&
+                       ((record && slippedQuote(*s.error, refusal.error)) ||
+                        quotesMessageTitle(*s.error, refusal.error));
+            };
             auto near = reported.end();
-            for (auto it = reported.begin(); (title || record) && it != reported.end(); ++it) {
+            for (auto it = reported.begin(); it != reported.end(); ++it) {
                 const Said& s = it->second;
                 if (s.error != nullptr && (near == reported.end() || s.message < near->second.message) &&
-                    (record ? s.title && !recordIn(s) && slippedQuote(*s.error, refusal.error)
-                            : !s.title && recordIn(s) && slippedQuote(refusal.error, *s.error)))
+                    quotes(s))
                     near = it;
             }
             if (near != reported.end() && title) {

@@ -310,4 +310,38 @@ std::optional<NamedSwitch> namedSwitch(const NonHnsObjectKind& kind, const nlohm
     return named;
 }
 
+namespace {
+
+/// Whether every member of `object` is named in camel case: a lower-case letter first.
+bool camelCaseMembers(const nlohmann::json& object)
+{
+    return std::all_of(object.items().begin(), object.items().end(), [](const auto& item) {
+        const std::string& key = item.key();
+        return !key.empty() && key.front() >= 'a' && key.front() <= 'z';
+    });
+}
+
+bool isNetworkControllerResource(const nlohmann::json& value, bool inList)
+{
+    if (value.is_array())
+        return !inList && !value.empty() &&
+               std::all_of(value.begin(), value.end(),
+                           [](const nlohmann::json& e) { return isNetworkControllerResource(e, true); });
+    if (!value.is_object() || value.empty() || !camelCaseMembers(value))
+        return false;
+    if (value.contains("resourceRef") || value.contains("instanceId") || value.contains("etag") ||
+        (value.contains("resourceId") && value.contains("properties")))
+        return true;
+    // The API's answer listing resources: `{"value": [ ... ], "nextLink": ""}`.
+    const auto list = value.find("value");
+    return !inList && list != value.end() && list->is_array() && isNetworkControllerResource(*list, false);
+}
+
+} // namespace
+
+bool isNetworkControllerResource(const nlohmann::json& value)
+{
+    return isNetworkControllerResource(value, false);
+}
+
 } // namespace hcn::io

@@ -76,4 +76,12 @@ std::string hnsNetworkIdOf(const NonHnsObjectKind& kind, const nlohmann::json& o
 std::string nonHnsObjectText(const NonHnsObjectKind& kind, const nlohmann::json& object,
                              std::string_view context);
 
+/// Whether `value` is a resource of the Network Controller's REST API (SDN's `logicalnetworks`,
+/// `virtualNetworks`, `networkInterfaces`, as its answers and Get-NetworkController* print them): an object
+/// whose members are all spelled in camel case (HNS, its Go clients and ConvertTo-Json of HNS's objects
+/// spell theirs in Pascal case) holding the API's own members: `resourceRef`, `instanceId` or `etag`, or
+/// `resourceId` beside `properties`. A list of such resources, or the API's `{"value": [...]}` answer
+/// listing them, likewise. Its `subnets` or `ipConfigurations` are no HNS object's members.
+bool isNetworkControllerResource(const nlohmann::json& value);
+
 } // namespace hcn::io

@@ -5916,6 +5916,66 @@ Alex Kim  10:42 AM
         }
     }
 
+    /// A resource of the Network Controller's REST API (SDN's `logicalnetworks`, camel case: `resourceRef`,
+    /// `properties`, `subnets`) is no HNS object, whole or cut by the paste: nothing is imported from it and
+    /// no warning says it was cut. A cut HNS object, in Pascal case as HNS and ConvertTo-Json write it or
+    /// with a v1 member's other spelling, still gets that warning. `kinds`: the kind of each object
+    /// imported, sorted.
+    void aNetworkControllerResourceIsNoHnsObjectWholeOrCut_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("kinds");
+        QTest::addColumn<QString>("warning"); ///< part of the one warning expected; empty for none
+
+        const QString logicalNetwork =
+            "{\n"
+            "    \"resourceRef\":  \"/logicalnetworks/204fd6a4-6cab-4b1d-a12e-368ae702e570\",\n"
+            "    \"resourceId\":  \"204fd6a4-6cab-4b1d-a12e-368ae702e570\",\n"
+            "    \"etag\":  \"W/\\\"eb4eae16-d491-444c-9edb-f83b8d86ae5f\\\"\",\n"
+            "    \"instanceId\":  \"1bd21a65-d9c4-430e-a6fd-4b76c1d50156\",\n"
+            "    \"properties\":  {\n"
+            "        \"provisioningState\":  \"Succeeded\",\n"
+            "        \"subnets\":  [\n"
+            "            {\n"
+            "                \"resourceId\":  \"3c0d4178-f1a4-422d-a908-adb1240619ab\",\n"
+            "                \"properties\":  {\n"
+            "                    \"addressPrefix\":  \"10.5.10.0/24\",\n"
+            "                    \"ipConfigurations\":  [ ]\n"
+            "                }\n"
+            "            }\n"
+            "        ]\n"
+            "    }\n"
+            "}";
+        QTest::newRow("a whole logical network") << logicalNetwork << QStringList{} << QString();
+        QTest::newRow("the same cut inside its subnets")
+            << logicalNetwork.left(logicalNetwork.indexOf("\"addressPrefix\"")) << QStringList{} << QString();
+        QTest::newRow("as a forum paste cut it, after a chat header")
+            << QString::fromUtf8(readDump("nc-logicalnetwork-cut.txt")) << QStringList{} << QString();
+        QTest::newRow("only its ID and subnets, cut in the first subnet")
+            << "{\n    \"resourceId\":  \"204fd6a4-6cab-4b1d-a12e-368ae702e570\",\n    \"properties\":  {\n"
+               "        \"subnets\":  [\n            {\n"
+               "                \"resourceId\":  \"3c0d4178-f1a4-422d-a908-adb1240619ab\",\n"
+            << QStringList{} << QString();
+        QTest::newRow("the API's answer listing logical networks, cut")
+            << "{\"value\": [" + logicalNetwork.left(logicalNetwork.indexOf("\"addressPrefix\""))
+            << QStringList{} << QString();
+        QTest::newRow("a list of two, the second cut")
+            << "[" + logicalNetwork + ",\n" + logicalNetwork.left(logicalNetwork.indexOf("\"addressPrefix\""))
+            << QStringList{} << QString();
+        QTest::newRow("an HNS network cut: still said")
+            << R"({"ActivityId":"3F2A1B4C-5D6E-4F70-8192-A3B4C5D6E7F8","Name":"nat","Type":"nat",)"
+               R"("ID":"4A6C8E01-2B3D-4F5A-8B7C-9D0E1F2A3B4C","Subnets":[{"AddressPrefix":"172.28.16.0/20",)"
+               R"("GatewayAddress":"172.28.16.1"})"
+            << QStringList{"Network"} << "the value is cut off";
+        QTest::newRow("an HNS network cut, its NAT name in another case: still said")
+            << R"({"NATName":"ICSE8D3A1B2","Name":"nat","Type":"nat",)"
+               R"("ID":"4A6C8E01-2B3D-4F5A-8B7C-9D0E1F2A3B4C","Subnets":[{"AddressPrefix":"172.28.16.0/20",)"
+               R"("GatewayAddress":"172.28.16.1"})"
+            << QStringList{"Network"} << "the value is cut off";
+    }
+
+    void aNetworkControllerResourceIsNoHnsObjectWholeOrCut() { anHcsDocumentIsNoHnsObjectWholeOrCut(); }
+
     /// The zero GUID is "none" to HNS: a remote endpoint's network, an endpoint outside any namespace, an
     /// empty slot of a list. It links to nothing and is not reported as an object the dump does not show.
     /// `member`: a member of the first endpoint's snapshot document that must be absent.

@@ -1282,6 +1282,65 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: \"The object already exits\" (no "
                        "error code in the log)",
                        "warning 2-2: " + endpointExistsSaid};
+    // An issue's title quoting only the title in braces of the failure's Windows message (the NT status's
+    // name): a quote of that failure.
+    const QString daemonExists =
+        "Error starting daemon: Error initializing network controller: Error creating default network: HNS "
+        "failed with error : {Object Exists} An attempt was made to create an object and the object name "
+        "already existed.";
+    const QString daemonExistsSaid =
+        "HNS refused a request: creating default network failed: ERROR_OBJECT_NAME_EXISTS (0x800702BA), "
+        "\"{Object Exists} An attempt was made to create an object and the object name already existed.\"" +
+        fromText;
+    QTest::newRow("a heading quoting only the status's name above the daemon's failure: a quote of it")
+        << "# Docker fails to start - HNS failed with error : Object Exists\n\n" + daemonExists
+        << QStringList{"warning 1-1: " + daemonExistsSaid + " (2 times, lines 1, 3)"};
+    QTest::newRow("the status's name in a heading, the daemon's failure and HNS's event-log record of it")
+        << "# Docker fails to start - HNS failed with error : Object Exists\n\n" + daemonExists +
+               "\n\nHNS-Network-Create :- \n Network id = '{be251d5c-964c-4331-a146-ef0d05b2ef60}'.\n "
+               "Network "
+               "type = 'NAT'.\n  Result code = '0x800702BA'. "
+        << QStringList{"warning 1-1: " + daemonExistsSaid +
+                       " (2 times, lines 1, 3); HNS's event log records it too, at lines 5-8: create network "
+                       "be251d5c-964c-4331-a146-ef0d05b2ef60 (NAT, HNS event log)"};
+    QTest::newRow("a heading quoting it in braces")
+        << "# Docker fails to start - HNS failed with error : {Object Exists}\n\n" + daemonExists
+        << QStringList{"warning 1-1: " + daemonExistsSaid + " (2 times, lines 1, 3)"};
+    QTest::newRow("an issue's first line quoting the status's name above a log record of the failure")
+        << "Docker fails to start - HNS failed with error : object exists\n\ntime=\"2026-12-05T10:01:04Z\" "
+           "level=error msg=\"" +
+               daemonExists + "\""
+        << QStringList{"warning 3-3: " + daemonExistsSaid + " (also quoted at line 1)"};
+    QTest::newRow("a heading below the failure quoting the status's name in braces")
+        << "The log:\n" + daemonExists + "\n\n## HNS failed with error : {Object Exists}"
+        << QStringList{"warning 2-2: " + daemonExistsSaid + " (2 times, lines 2, 4)"};
+    QTest::newRow("the status's name in a title alone: a failure without a code")
+        << "# Docker fails to start - HNS failed with error : Object Exists"
+        << QStringList{"warning 1-1: HNS refused a request: \"Object Exists\" (no error code in the log)"};
+    QTest::newRow("a title naming another status: a failure of its own")
+        << "# Docker fails to start - HNS failed with error : Object Missing\n\n" + daemonExists
+        << QStringList{"warning 1-1: HNS refused a request: \"Object Missing\" (no error code in the log)",
+                       "warning 3-3: " + daemonExistsSaid};
+    QTest::newRow("the status's name beside a failure whose message has no such title: a failure of its own")
+        << "# Docker fails to start - HNS failed with error : Object Exists\n\nhcnCreateNetwork failed in "
+           "Win32: The object already exists. (0x1392)"
+        << QStringList{"warning 1-1: HNS refused a request: \"Object Exists\" (no error code in the log)",
+                       "warning 3-3: HNS refused a request: hcnCreateNetwork failed: " + objectExists};
+    QTest::newRow("a title naming another step with the status's name: a failure of its own")
+        << "# Error creating default network: HNS failed with error : Object Exists\n\nThe log:\nError "
+           "creating transparent network: HNS failed with error : {Object Exists} An attempt was made to "
+           "create an object and the object name already existed."
+        << QStringList{
+               "warning 1-1: HNS refused a request: creating default network failed: \"Object Exists\" "
+               "(no error code in the log)",
+               "warning 4-4: HNS refused a request: creating transparent network failed: "
+               "ERROR_OBJECT_NAME_EXISTS (0x800702BA), \"{Object Exists} An attempt was made to create "
+               "an object and the object name already existed.\"" +
+                   fromText};
+    QTest::newRow("the status's name in prose below the first line: a failure of its own")
+        << "We upgraded the daemon.\nHNS failed with error : Object Exists\n\n" + daemonExists
+        << QStringList{"warning 2-2: HNS refused a request: \"Object Exists\" (no error code in the log)",
+                       "warning 4-4: " + daemonExistsSaid};
     QTest::newRow("two log records of the same error, one naming less of the call: two events")
         << klog +
                "Error response from daemon: hcsshim::CreateComputeSystem: The request is not supported.\n" +
