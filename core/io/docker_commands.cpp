@@ -82,6 +82,8 @@ bool endsInsideQuote(std::string_view text)
     return quote != 0;
 }
 
+constexpr std::string_view kShim = "com.docker.network.windowsshim.";
+
 /// The arguments of `docker network create`.
 struct CreateArguments
 {
@@ -124,11 +126,13 @@ CreateArguments createArguments(const std::vector<std::string>& words, std::size
             }
             value = words[++i];
         }
-        // A list written as PowerShell's comma-separated words (`interface="Ethernet 2", "Ethernet 3"`, as
-        // Windows' docs team two adapters) goes on in the next word.
-        while (value.ends_with(',') && i + 1 < words.size() && !words[i + 1].starts_with('-') &&
-               !isRedirection(words[i + 1]))
-            value += words[++i];
+        // The adapters to team written as PowerShell's comma-separated words (`interface="Ethernet 2",
+        // "Ethernet 3"`, as Windows' docs write them) go on in the next word; another option's comma is the
+        // poster's (`vlanid=11, tnet`).
+        if (name == "-o" || name == "--opt")
+            while (value.ends_with(',') && lowerCopy(value).starts_with(std::string(kShim) + "interface=") &&
+                   i + 1 < words.size() && !words[i + 1].starts_with('-') && !isRedirection(words[i + 1]))
+                value += words[++i];
         if (name == "-d" || name == "--driver")
             args.driver = lowerCopy(value);
         else if (name == "--subnet")
@@ -143,8 +147,6 @@ CreateArguments createArguments(const std::vector<std::string>& words, std::size
     }
     return args;
 }
-
-constexpr std::string_view kShim = "com.docker.network.windowsshim.";
 
 /// The adapters the `interface` option names: one, or a comma-separated list that Windows teams into one
 /// switch (`Ethernet 2,Ethernet 3`).
@@ -266,7 +268,7 @@ std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bo
     const bool cutQuote = lastLine && endsInsideQuote(statement);
     // A quote the poster left open before the command's end (`interface="SLOT 1 Port 2 new_ns`): the
     // word it opens runs to the end and says nothing sure; the command is read up to it.
-    const bool openQuote = !lastLine && endsInsideQuote(statement);
+    const bool openQuote = create && !lastLine && endsInsideQuote(statement);
     if (openQuote)
         words.pop_back();
     const auto request = [&](std::string what) {
@@ -321,8 +323,6 @@ std::optional<LoggedRequest> dockerNetworkRequest(std::string_view statement, bo
         else
             what += isDockerId(names[n]) ? "docker ID " + names[n] : names[n];
     }
-    if (openQuote)
-        return request(what + std::string(kOpenQuoteSaid));
     return request(continued || cutQuote ? what + std::string(kCutCommandSaid) : what);
 }
 

@@ -111,10 +111,29 @@ bool isRequestContext(std::string_view context)
     const std::string lower = lowerCopy(context);
     const auto lastAt = [&lower](std::string_view word) { return lastOccurrence(lower, word); };
     std::optional<std::size_t> request;
-    // The words of an answer: `response`, `answer` (`answered`, `answers`).
+    // The words of an answer: `response`, and `answer` (`answered`, `answers`) where it heads what follows,
+    // a bracket between (`HNS answered:`, `HNS answer (200 OK) body:`); in prose (`HNS never answered`,
+    // `see the answer below`) it is no heading.
     const auto lastAnswerIn = [](std::string_view text) {
+        std::size_t answer = std::string_view::npos;
+        for (std::size_t at = text.find("answer"); at != std::string_view::npos;
+             at = text.find("answer", at + 1)) {
+            std::size_t end = at + 6;
+            while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end])))
+                ++end;
+            while (end < text.size() && text[end] == ' ')
+                ++end;
+            if (end < text.size() && text[end] == '(') {
+                end = text.find(')', end);
+                end = end == std::string_view::npos ? text.size() : end + 1;
+                while (end < text.size() && text[end] == ' ')
+                    ++end;
+            }
+            const std::string_view rest = text.substr(end);
+            if (rest.starts_with(':') || rest.starts_with("body") || rest.starts_with("payload"))
+                answer = at;
+        }
         const std::size_t response = lastOccurrence(text, "response");
-        const std::size_t answer = lastOccurrence(text, "answer");
         return response == std::string_view::npos ? answer
                : answer == std::string_view::npos ? response
                                                   : std::max(response, answer);
@@ -133,7 +152,7 @@ bool isRequestContext(std::string_view context)
             continue;
         if (word == "body" || word == "payload") {
             const std::string_view before = std::string_view(lower).substr(0, at);
-            const std::size_t answer = lastAnswerIn(before);
+            const std::size_t answer = lastAnswerIn(std::string_view(lower).substr(0, at + word.size()));
             const std::size_t asked = lastOccurrence(before, "request");
             if (answer != std::string_view::npos && (asked == std::string_view::npos || asked < answer))
                 continue;

@@ -555,6 +555,16 @@ std::optional<CutMember> cutMember(std::string_view json)
     return CutMember{path, objectPath, std::string(shown)};
 }
 
+std::string cutOpenMember(std::string_view json)
+{
+    const std::vector<CutFrame> open = cutEndOf(json).open;
+    // An envelope's Output is the object the text shows.
+    const std::size_t top = !open.empty() && open[0].object && open[0].key == "Output" ? 1 : 0;
+    if (open.size() < top + 2 || !open[top].object || open[top].expectKey)
+        return {};
+    return open[top].key;
+}
+
 bool startsMemberLine(std::string_view line)
 {
     std::size_t at = 0;

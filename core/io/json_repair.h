@@ -141,6 +141,12 @@ struct CutMember
 /// a string value's closing quote: that member is whole).
 std::optional<CutMember> cutMember(std::string_view json);
 
+/// The member of the object a value the paste cut off shows (an envelope's Output) whose list or object
+/// the cut is inside (`"Subnets":[{"AddressPrefix":"10.0.0.0/16"`: `Subnets`): what it shows of it may be
+/// less than it held. Empty when the text ends elsewhere (between that object's members, in a scalar
+/// value of it: cutMember).
+std::string cutOpenMember(std::string_view json);
+
 /// Whether `line` (blanks before it allowed) starts a member, `"Key":`: a line a string runs into when
 /// it cannot continue it (no JSON string holds a line end or an unescaped quote), so the string lost its
 /// closing quote where a console wrapped the line (`"Name": "nat,`).

@@ -14,6 +14,7 @@
 #include "io/wrapped_lines.h"
 
 #include <algorithm>
+#include <iterator>
 #include <cctype>
 #include <cstdint>
 #include <map>
@@ -457,8 +458,15 @@ void reportLoggedRefusals(const std::vector<CleanedLine>& lines, const std::stri
             return false;
         const std::string quoted = slipKey(title.message);
         const std::string logged = slipKey(record.message);
+        // A number is no slip: `port 8080` and `port 8081` are two failures.
+        const auto digits = [](const std::string& text) {
+            std::string out;
+            std::copy_if(text.begin(), text.end(), std::back_inserter(out),
+                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+            return out;
+        };
         return quoted.size() >= kMinSlippedMessage && logged.size() >= kMinSlippedMessage &&
-               withinSlip(quoted, logged);
+               digits(quoted) == digits(logged) && withinSlip(quoted, logged);
     };
     // Whether a title's error (`title`, no code of its own) quotes nothing of a failure's (`record`, its
     // code known) but the title in braces of its Windows message (`# ... HNS failed with error : Object

@@ -9,6 +9,7 @@
 #include "hcn/ip_address.h"
 #include "hcn/network_mode.h"
 #include "io/hns_member.h"
+#include "io/json_repair.h"
 #include "io/logged_requests.h"
 #include "io/logged_words.h"
 #include "io/markdown_emphasis.h"
@@ -458,9 +459,18 @@ std::vector<ImportWarning> completeCutAnswersFromRequests(std::vector<ExtractRes
             continue;
         json shown = answer.value;
         std::string taken;
+        // The member the cut is inside shows less than HNS answered: the request's whole value stands in.
+        const std::string cutOpen = cutOpenMember(answer.sourceText);
         for (const auto& [key, value] : asked->items()) {
-            if (value.is_null() || member(answer.value, key))
+            if (value.is_null() || (member(answer.value, key) && !equalsIgnoreCase(key, cutOpen)))
                 continue;
+            if (const json* old = member(answer.value, key); old && *old == value)
+                continue;
+            for (auto it = answer.value.begin(); it != answer.value.end(); ++it)
+                if (equalsIgnoreCase(it.key(), key)) {
+                    answer.value.erase(it);
+                    break;
+                }
             answer.value[key] = value;
             taken += (taken.empty() ? "" : ", ") + key;
         }

@@ -407,6 +407,17 @@ private slots:
             << req1 + resp1 + req2 + resp2
             << QStringList{ep1 + address.arg("10.0.0.14"), ep2 + address.arg("10.0.0.15")}
             << QStringList{taken.arg(1), taken.arg(3)};
+        // The cut is inside the answer's Subnets, after a whole string: the request's subnet, with its
+        // gateway, stands in for what the answer shows of it.
+        QTest::newRow("a network answer cut inside its subnets")
+            << "2026/12/04 10:20:11 [cni-net] Creating HNS network: {\"Name\":\"azure\",\"Type\":\"L2Bridge\","
+               "\"Subnets\":[{\"AddressPrefix\":\"10.240.0.0/16\",\"GatewayAddress\":\"10.240.0.1\"}]}\n"
+               "2026/12/04 10:20:11 [cni-net] Response: {\"ID\":\"7a000001-0000-4000-8000-000000000001\","
+               "\"Name\":\"azure\",\"Type\":\"L2Bridge\",\"Subnets\":[{\"AddressPrefix\":\"10.240.0.0/16\"\n"
+            << QStringList{"Network:7A000001-0000-4000-8000-000000000001 "
+                           "/Ipams/0/Subnets/0/Routes/0/NextHop=\"10.240.0.1\""}
+            << QStringList{"Subnets: not in the cut response; taken from the request sent to HNS at line 1, "
+                           "which it answers"};
     }
 
     void aCutAnswerLoggedTwiceIsCompletedOnce()

@@ -2143,6 +2143,15 @@ void TestDumpText::headingSaysWhetherABodyIsAskedOrAnswered_data()
         << "HNS response (status 200) body:\n" + noId << QStringList() << noIdShape;
     QTest::newRow("a request's body, no ID: a request")
         << "HNS request body:\n" + noId << QStringList() << noIdAsked;
+    // `answer` in prose heads nothing.
+    QTest::newRow("a request's payload HNS never answered: a request")
+        << "Request payload (HNS never answered):\n" + cut << QStringList() << cutAsked;
+    QTest::newRow("a body with the answer below: a request")
+        << "Body (see the answer below):\n" + cut << QStringList() << cutAsked;
+    QTest::newRow("a payload after no answer: a request")
+        << "Got no answer; payload:\n" + cut << QStringList() << cutAsked;
+    QTest::newRow("what HNS answered: a network")
+        << "Creating the network, HNS answered:\n" + cut << QStringList{"Network"} << cutKept;
 }
 
 void TestDumpText::headingSaysWhetherABodyIsAskedOrAnswered()

@@ -1277,6 +1277,13 @@ void TestLoggedFailures::namesTheFailureOfALine_data()
         << QStringList{"warning 2-2: HNS refused a request: hnsCall failed: \"The object already exits\" (no "
                        "error code in the log)",
                        "warning 4-4: " + endpointExistsSaid};
+    QTest::newRow("a title whose message differs in a number: a failure of its own")
+        << "# hnsCall failed in Win32: The port 8080 is already in use\n\n" + klog +
+               "hnsCall failed in Win32: The port 8081 is already in use"
+        << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: \"The port 8080 is already in use\" "
+                       "(no error code in the log)",
+                       "warning 3-3: HNS refused a request: hnsCall failed: \"The port 8081 is already in use\" "
+                       "(no error code in the log)"};
     QTest::newRow("two log records, one with the typo: two events")
         << klog + "hnsCall failed in Win32: The object already exits\n" + endpointExists
         << QStringList{"warning 1-1: HNS refused a request: hnsCall failed: \"The object already exits\" (no "

@@ -1365,7 +1365,11 @@ void TestLoggedOperations::readsDockersNetworkCommands_data()
                "(Transparent) on adapters Ethernet 4 and Ethernet 5 (teamed) at line 23",
                // A quote the poster left open: read up to it.
                "24 info: a command (docker network create) that asks HNS to create network (Transparent) (a "
-               "quote in the command never closes: what follows it is not clear) at line 24"};
+               "quote in the command never closes: what follows it is not clear) at line 24",
+               // Another option's comma joins no word; a removal's open quote holds its name.
+               "26 info: a command (docker network create) that asks HNS to create network tnet "
+               "(Transparent), VLAN 11, at line 26",
+               "27 info: a command (docker network rm) that asks HNS to delete network mynet at line 27"};
     QTest::newRow("prose, docker's other commands, Linux's drivers and a table's row ask HNS nothing")
         << "docker-network-prose-and-linux-drivers.txt" << QStringList{};
     QTest::newRow("a command the paste cuts inside its continuation: what it holds, said cut")
