@@ -1234,7 +1234,7 @@ private:
         }
         // A record that is no HNS object (Get-VMSwitch's, Get-NetAdapter's) is not imported and gets one
         // info: what its values lost is nothing the snapshot misses.
-        if (nonHnsObjectKind(found.value))
+        if (m_result.warnings.size() > warningsBefore && nonHnsObjectKind(found.value))
             m_result.warnings.erase(m_result.warnings.begin() + std::ptrdiff_t(warningsBefore),
                                     m_result.warnings.end());
         return found;
